@@ -1,0 +1,2 @@
+// Placeholder entry point until the ablate command lands.
+return 0;
