@@ -6,7 +6,7 @@ namespace ModelDsl.Kernels;
 /// Base of the generated selective-scan kernel classes: one per distinct (d_state, global selection)
 /// configuration of a compilation, each specialised to its shapes at generation time.
 /// </summary>
-public abstract class SelectiveScanKernel
+public abstract partial class SelectiveScanKernel
 {
     /// <param name="dState">State size per channel that the generated kernel is specialised to.</param>
     protected SelectiveScanKernel(int dState)
