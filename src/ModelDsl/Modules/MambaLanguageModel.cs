@@ -115,7 +115,8 @@ public abstract class MambaLanguageModel : nn.Module<Tensor, Tensor>
                     norm.ResetParameters(initializer);
                     break;
                 case Embedding embedding:
-                    initializer.Normal(embedding.weight!, 0.0, 0.02);
+                    // Embedding.weight returns a new wrapper on every call, so use the registered parameter.
+                    initializer.Normal(RegisteredParameter(embedding, "weight"), 0.0, 0.02);
                     break;
                 case Linear linear when !initializer.IsInitialized(linear.weight):
                     initializer.LinearWithZeroBias(linear);
@@ -133,6 +134,9 @@ public abstract class MambaLanguageModel : nn.Module<Tensor, Tensor>
                 $"No initialisation rule covers the parameters {string.Join(", ", missing)} of model '{GetName()}'; build the model from MambaBackbone, MambaBlock, MlpBlock and Linear modules.");
         }
     }
+
+    private static Parameter RegisteredParameter(nn.Module module, string name) =>
+        module.named_parameters(recurse: false).First(entry => entry.name == name).parameter;
 
     private (List<Parameter> Decay, List<Parameter> NoDecay) SplitByWeightDecay()
     {
