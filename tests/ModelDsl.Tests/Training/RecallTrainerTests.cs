@@ -1,0 +1,140 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using ModelDsl.Training;
+using static TorchSharp.torch;
+
+namespace ModelDsl.Tests.Training;
+
+public sealed class RecallTrainerTests
+{
+    [Fact]
+    public void TinyModelLearnsTinyMqar()
+    {
+        using var model = TrainingFixtures.Model();
+        var trainer = new RecallTrainer(model, TrainingFixtures.Options(steps: 400) with { EarlyStopAccuracy = 90 }, NullLogger.Instance);
+
+        var result = trainer.Train(TrainingFixtures.TrainSet, TrainingFixtures.ValidSet);
+
+        Assert.NotNull(result.BestValidation);
+        Assert.True(result.BestValidation.MeanQueryAccuracy >= 90, $"validation accuracy {result.BestValidation.MeanQueryAccuracy:F1}% after {result.LastStep} steps; the loss went {result.History[0].Loss:F3} → {result.History[^1].Loss:F3}");
+        Assert.True(result.History[^1].Loss < result.History[0].Loss / 2, $"loss went {result.History[0].Loss:F3} → {result.History[^1].Loss:F3}");
+    }
+
+    [Fact]
+    public void SameSeedGivesSameNumbers()
+    {
+        double[] Run()
+        {
+            using var model = TrainingFixtures.Model();
+            var result = new RecallTrainer(model, TrainingFixtures.Options(steps: 30) with { EvalEvery = 10 }, NullLogger.Instance)
+                .Train(TrainingFixtures.TrainSet, TrainingFixtures.ValidSet);
+            return result.History.Select(entry => entry.Loss).ToArray();
+        }
+
+        var first = Run();
+        var second = Run();
+
+        Assert.NotEmpty(first);
+        Assert.Equal(first, second);
+    }
+
+    [Fact]
+    public void ResumeContinuesStoppedRun()
+    {
+        var folder = TrainingFixtures.TemporaryFolder();
+        try
+        {
+            var options = TrainingFixtures.Options(steps: 40, Path.Combine(folder, "resumed")) with { EvalEvery = 10 };
+
+            // Stop the first session right after the checkpoint at step 20.
+            using var cancellation = new CancellationTokenSource();
+            using (var model = TrainingFixtures.Model())
+            {
+                var stop = new SynchronousProgress<TrainingProgress>(progress =>
+                {
+                    if (progress.Step == 20)
+                    {
+                        cancellation.Cancel();
+                    }
+                });
+                var stopped = new RecallTrainer(model, options, NullLogger.Instance).Train(TrainingFixtures.TrainSet, TrainingFixtures.ValidSet, stop, cancellation.Token);
+                Assert.Equal(TrainingStopReason.Cancelled, stopped.StopReason);
+                Assert.Equal(20, stopped.LastStep);
+            }
+
+            TrainingResult resumed;
+            using (var model = TrainingFixtures.Model())
+            {
+                resumed = new RecallTrainer(model, options with { Resume = true }, NullLogger.Instance).Train(TrainingFixtures.TrainSet, TrainingFixtures.ValidSet);
+            }
+
+            TrainingResult uninterrupted;
+            using (var model = TrainingFixtures.Model())
+            {
+                uninterrupted = new RecallTrainer(model, options with { CheckpointDirectory = Path.Combine(folder, "whole") }, NullLogger.Instance).Train(TrainingFixtures.TrainSet, TrainingFixtures.ValidSet);
+            }
+
+            Assert.Equal(TrainingStopReason.Completed, resumed.StopReason);
+            Assert.Equal(40, resumed.LastStep);
+            Assert.Equal(uninterrupted.History.Select(entry => entry.Step), resumed.History.Select(entry => entry.Step));
+            for (var i = 0; i < uninterrupted.History.Count; i++)
+            {
+                Assert.Equal(uninterrupted.History[i].Loss, resumed.History[i].Loss, precision: 5);
+            }
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void NonFiniteLossStopsAndKeepsCheckpoint()
+    {
+        var folder = TrainingFixtures.TemporaryFolder();
+        try
+        {
+            var options = TrainingFixtures.Options(steps: 40, folder) with { EvalEvery = 10 };
+            using (var model = TrainingFixtures.Model())
+            {
+                new RecallTrainer(model, options with { Steps = 10 }, NullLogger.Instance).Train(TrainingFixtures.TrainSet, TrainingFixtures.ValidSet);
+            }
+
+            var store = new CheckpointStore(folder);
+            var savedWeights = File.ReadAllBytes(Path.Combine(folder, store.ReadMetadata(CheckpointStore.LastTag)!.WeightsFile));
+
+            using (var model = TrainingFixtures.Model())
+            {
+                // Poison the resumed weights through an optimizer-free path: a NaN learning rate.
+                var result = new RecallTrainer(model, options with { Resume = true, LearningRate = double.MaxValue }, NullLogger.Instance)
+                    .Train(TrainingFixtures.TrainSet, TrainingFixtures.ValidSet);
+
+                Assert.Equal(TrainingStopReason.NonFiniteLoss, result.StopReason);
+                Assert.Matches(@"loss became (NaN|∞|-∞|Infinity|-Infinity) at step 1\d; .*last good checkpoint \(step 10\)", result.Message);
+            }
+
+            var metadata = store.ReadMetadata(CheckpointStore.LastTag)!;
+            Assert.Equal(10, metadata.Step);
+            Assert.Equal(savedWeights, File.ReadAllBytes(Path.Combine(folder, metadata.WeightsFile)));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void NaNWeightsStopAtFirstStep()
+    {
+        using var model = TrainingFixtures.Model();
+        using (no_grad())
+        {
+            model.parameters().First().fill_(double.NaN);
+        }
+
+        var result = new RecallTrainer(model, TrainingFixtures.Options(steps: 5), NullLogger.Instance).Train(TrainingFixtures.TrainSet, TrainingFixtures.ValidSet);
+
+        Assert.Equal(TrainingStopReason.NonFiniteLoss, result.StopReason);
+        Assert.StartsWith("loss became NaN at step 1;", result.Message);
+        Assert.Equal(0, result.LastStep);
+    }
+}
