@@ -7,6 +7,11 @@ namespace ModelDsl.Modules;
 /// Draws initial parameter values from one random generator and records which parameters it has
 /// written, so a model can check that every parameter got the reference initialisation.
 /// </summary>
+/// <remarks>
+/// NOTE: TorchSharp 0.107's <c>nn.init.uniform_</c> and <c>nn.init.normal_</c> accept a generator
+/// but draw from the global one (two generators with the same seed give different values), so this
+/// class calls <c>Tensor.uniform_</c> and <c>Tensor.normal_</c>, which honour it.
+/// </remarks>
 internal sealed class ParameterInitializer : IDisposable
 {
     private readonly Generator? generator;
@@ -49,14 +54,22 @@ internal sealed class ParameterInitializer : IDisposable
     /// <summary>Draws <paramref name="parameter"/> from U(<paramref name="low"/>, <paramref name="high"/>).</summary>
     public void Uniform(Parameter parameter, double low, double high)
     {
-        nn.init.uniform_(parameter, low, high, generator);
+        using (no_grad())
+        {
+            parameter.uniform_(low, high, generator);
+        }
+
         initialized.Add(parameter);
     }
 
     /// <summary>Draws <paramref name="parameter"/> from N(<paramref name="mean"/>, <paramref name="std"/>²).</summary>
     public void Normal(Parameter parameter, double mean, double std)
     {
-        nn.init.normal_(parameter, mean, std, generator);
+        using (no_grad())
+        {
+            parameter.normal_(mean, std, generator);
+        }
+
         initialized.Add(parameter);
     }
 
@@ -83,8 +96,7 @@ internal sealed class ParameterInitializer : IDisposable
     /// <summary>Draws values in float64 from U(0, 1), shape <paramref name="size"/>.</summary>
     public Tensor UniformSample(params long[] size)
     {
-        var sample = empty(size, ScalarType.Float64);
-        return nn.init.uniform_(sample, 0.0, 1.0, generator);
+        return rand(size, ScalarType.Float64, generator: generator);
     }
 
     /// <summary>Initialises a Linear layer the PyTorch way (Kaiming-uniform weight) but with a zero bias.</summary>
