@@ -1,0 +1,45 @@
+using ModelDsl.Tasks;
+
+namespace ModelDsl.Ablate.Tasks;
+
+/// <summary>
+/// An n-gram task read from the paper's JSONL files, <c>{folder}/train.jsonl</c>, <c>valid.jsonl</c> and
+/// <c>test.jsonl</c> under the data directory. Lines longer than the preset's maximum L are dropped; lines longer
+/// than the architectures support are an error.
+/// </summary>
+public sealed class PaperDataTask(string name, string folder, string summary, int maxDataLength) : AblationTask
+{
+    /// <inheritdoc />
+    public override string Name => name;
+
+    /// <inheritdoc />
+    public override string Summary => summary;
+
+    /// <inheritdoc />
+    public override bool RequiresData => true;
+
+    /// <inheritdoc />
+    public override TaskSplits Load(TaskContext context)
+    {
+        if (context.DataDirectory is null)
+        {
+            throw new RecallDataException(folder, null, null, $"task {Name} needs the paper's data; pass the folder that contains {folder}/ with --data.");
+        }
+
+        IReadOnlyList<RecallExample> Split(string split)
+        {
+            var path = Path.Combine(context.DataDirectory, folder, split + ".jsonl");
+            var examples = RecallJsonlLoader.Load(path, context.VocabSize, context.MaxSequenceLength)
+                .Where(example => example.Length <= maxDataLength)
+                .ToList();
+            if (examples.Count == 0)
+            {
+                throw new RecallDataException(path, null, null, $"no example has L ≤ {maxDataLength}, the longest sequence this preset uses.");
+            }
+
+            return examples;
+        }
+
+        return new TaskSplits(Split("train"), Split("valid"), Split("test"));
+    }
+}
