@@ -83,10 +83,17 @@ public sealed class AblateCommand(IAnsiConsole console, ArchitectureRegistry reg
         console.MarkupLine($"[bold]ablate[/]: {plan.Runs.Count} runs ({Markup.Escape(string.Join(", ", plan.Architectures.Select(a => a.Name)))} × {Markup.Escape(string.Join(", ", plan.Tasks.Select(t => t.Name)))}), {plan.Runs[0].Training.Steps} steps each, output {Markup.Escape(plan.OutputDirectory)}");
 
         IReadOnlyList<AblationRunResult> results = [];
-        console.Progress()
-            .AutoClear(false)
-            .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
-            .Start(context => results = runner.Run(plan, splits, new SpectreProgressObserver(context), cancellationToken));
+        if (console.Profile.Capabilities.Interactive)
+        {
+            console.Progress()
+                .AutoClear(false)
+                .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
+                .Start(context => results = runner.Run(plan, splits, new SpectreProgressObserver(context), cancellationToken));
+        }
+        else
+        {
+            results = runner.Run(plan, splits, new PlainTextObserver(console), cancellationToken);
+        }
 
         console.Write(ResultsTable.Build(results));
         var written = ResultsWriter.Write(plan.OutputDirectory, plan, results).Concat(ChartWriter.Write(plan.OutputDirectory, results));

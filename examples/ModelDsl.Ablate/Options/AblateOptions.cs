@@ -15,13 +15,16 @@ public sealed record AblateOptions
     /// <summary>Steps between validations.</summary>
     public int? EvalEvery { get; init; }
 
+    /// <summary>Wall-clock limit of all training together, in seconds, shared equally by the runs.</summary>
+    public int? TimeLimitSeconds { get; init; }
+
     /// <summary>Seed of data generation, initialisation and batch order.</summary>
     public int Seed { get; init; } = 1;
 
     /// <summary>Output folder for results, charts and checkpoints.</summary>
     public string OutputDirectory { get; init; } = "runs/ablate";
 
-    /// <summary>Folder that holds the paper's JSONL data (<c>ngram-k2v2-standard/train.jsonl</c> and so on).</summary>
+    /// <summary>Folder that holds You et al.'s (2024) JSONL data (<c>ngram-k2v2-standard/train.jsonl</c> and so on).</summary>
     public string? DataDirectory { get; init; }
 
     /// <summary>TorchSharp intra-op threads.</summary>

@@ -20,9 +20,11 @@ public static class AblateOptionsParser
           --steps N                Optimizer steps per run.
           --batch-size N           Sequences per batch.
           --eval-every N           Steps between validations.
+          --time-limit SECONDS     Wall-clock limit of all training together, shared equally by the runs;
+                                   a run that reaches its share stops early (default preset: 300, paper: none).
           --seed N                 Seed of data, initialisation and batch order (default: 1).
           --out DIR                Output folder (default: runs/ablate).
-          --data DIR               Folder with the paper's JSONL data (ngram-k2v2-standard/train.jsonl, ...).
+          --data DIR               Folder with You et al.'s (2024) JSONL data (ngram-k2v2-standard/train.jsonl, ...).
                                    Default: data/paper-mqar or examples/data/paper-mqar in the current folder
                                    or a parent of it.
           --threads N              TorchSharp intra-op threads (default: TorchSharp's choice).
@@ -69,6 +71,7 @@ public static class AblateOptionsParser
                 "--steps" => options with { Steps = ParsePositive(name, Value()) },
                 "--batch-size" => options with { BatchSize = ParsePositive(name, Value()) },
                 "--eval-every" => options with { EvalEvery = ParsePositive(name, Value()) },
+                "--time-limit" => options with { TimeLimitSeconds = ParsePositive(name, Value()) },
                 "--seed" => options with { Seed = ParseInt(name, Value()) },
                 "--out" => options with { OutputDirectory = NonEmpty(name, Value()) },
                 "--data" => options with { DataDirectory = NonEmpty(name, Value()) },

@@ -32,6 +32,8 @@ public sealed record AblationPlan(
             : null;
         var output = Path.GetFullPath(options.OutputDirectory, currentDirectory);
 
+        var timeLimit = options.TimeLimitSeconds ?? defaults.TimeLimitSeconds;
+        var runCount = architectures.Count * tasks.Count;
         var training = new TrainingOptions
         {
             Steps = options.Steps ?? defaults.Steps,
@@ -41,6 +43,7 @@ public sealed record AblationPlan(
             EarlyStopAccuracy = defaults.EarlyStopAccuracy,
             Seed = options.Seed,
             Resume = options.Resume,
+            TimeLimit = timeLimit is { } seconds ? TimeSpan.FromSeconds((double)seconds / runCount) : null,
         };
 
         var runs = tasks

@@ -3,7 +3,7 @@ using ModelDsl.Tasks;
 namespace ModelDsl.Ablate.Tasks;
 
 /// <summary>
-/// The paper's robustness variant, generated: 2-token keys whose last token is shared by every pair, 2-token
+/// The robustness variant of You et al. (2024), generated: 2-token keys whose last token is shared by every pair, 2-token
 /// values and uniform query gaps, on the subtasks of the grid that satisfy N·7 ≤ L/2.
 /// </summary>
 public sealed class GeneratedRobustnessTask(TaskGrid grid) : AblationTask

@@ -3,7 +3,7 @@ using ModelDsl.Tasks;
 namespace ModelDsl.Ablate.Tasks;
 
 /// <summary>
-/// An n-gram task read from the paper's JSONL files, <c>{folder}/train.jsonl</c>, <c>valid.jsonl</c> and
+/// An n-gram task read from You et al.'s (2024) JSONL files, <c>{folder}/train.jsonl</c>, <c>valid.jsonl</c> and
 /// <c>test.jsonl</c> under the data directory. Lines longer than the preset's maximum L are dropped; lines longer
 /// than the architectures support are an error.
 /// </summary>
@@ -23,7 +23,7 @@ public sealed class PaperDataTask(string name, string folder, string summary, in
     {
         if (context.DataDirectory is null)
         {
-            throw new RecallDataException(folder, null, null, $"task {Name} needs the paper's data; pass the folder that contains {folder}/ with --data.");
+            throw new RecallDataException(folder, null, null, $"task {Name} needs You et al.'s (2024) data; pass the folder that contains {folder}/ with --data.");
         }
 
         IReadOnlyList<RecallExample> Split(string split)

@@ -28,11 +28,11 @@ public sealed class TaskCatalog
     public static TaskCatalog For(AblatePreset preset)
     {
         // Default: short sequences and a small task vocabulary so that 2-layer models learn within minutes on a CPU.
-        // Paper: the paper's grid (N up to L/4 in powers of two, L up to 512), V = 20000 and noise from [20, V + 20).
+        // Paper: You et al.'s (2024) grid (N up to L/4 in powers of two, L up to 512), V = 20000 and noise from [20, V + 20).
         var (grid, noiseOffset, defaults) = preset switch
         {
             AblatePreset.Default => (
-                new TaskGrid([.. TaskGrid.PowersOfTwo(64, 2, 8)], TrainPerSubtask: 4000, EvalPerSubtask: 100, VocabSize: 512, MaxDataLength: 128),
+                new TaskGrid([.. TaskGrid.PowersOfTwo(64, 2, 8)], TrainPerSubtask: 4000, EvalPerSubtask: 50, VocabSize: 256, MaxDataLength: 128),
                 0,
                 new[] { "mqar", "mqar-shuffle", "ngram-k2v2" }),
             AblatePreset.Paper => (

@@ -1,7 +1,7 @@
 namespace ModelDsl.Tasks;
 
 /// <summary>
-/// Settings of one n-gram recall subtask from the paper: K-token keys and W-token values, written as
+/// Settings of one n-gram recall subtask of You et al. (2024): K-token keys and W-token values, written as
 /// <c>10 k1..kK 11 v1..vW 10</c> with queries <c>10 k1..kK 11 12..12 10</c>.
 /// </summary>
 /// <param name="VocabSize">
@@ -12,7 +12,7 @@ namespace ModelDsl.Tasks;
 /// <param name="PairCount">Number of pairs N (and of queries).</param>
 /// <param name="KeyLength">Key tokens K.</param>
 /// <param name="ValueLength">Value tokens W.</param>
-/// <param name="LabelClosingSeparator">Whether the closing 10 of each query is labelled too, as in the paper's training split.</param>
+/// <param name="LabelClosingSeparator">Whether the closing 10 of each query is labelled too, as in You et al.'s (2024) training split.</param>
 /// <param name="SharedLastKeyToken">
 /// Robustness variant: the last key token is the same for every pair of an example and query gaps are
 /// uniform, so the token before the separator cannot tell pairs apart.
@@ -44,7 +44,7 @@ public sealed record NGramTaskSettings(
     /// <summary>Largest token id an example can contain, V + 19.</summary>
     public int MaxTokenId => VocabSize + TokenOffset - 1;
 
-    /// <summary>Whether the paper keeps this (L, N): it skips configurations with N·(3 + K + W) > L/2.</summary>
+    /// <summary>Whether You et al. (2024) keeps this (L, N): it skips configurations with N·(3 + K + W) > L/2.</summary>
     public bool FitsPaperGrid => PairCount * SlotLength <= SequenceLength / 2;
 
     /// <summary>Throws when the settings cannot produce an example, naming the value and the limit.</summary>

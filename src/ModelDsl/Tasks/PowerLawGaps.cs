@@ -6,7 +6,7 @@ namespace ModelDsl.Tasks;
 /// </summary>
 public static class PowerLawGaps
 {
-    /// <summary>Exponent a of the power law used by Zoology and the paper.</summary>
+    /// <summary>Exponent a of the power law used by Zoology and by You et al. (2024).</summary>
     public const double DefaultAlpha = 0.01;
 
     /// <summary>

@@ -3,7 +3,8 @@ using System.Text.Json;
 namespace ModelDsl.Tasks;
 
 /// <summary>
-/// Reads recall examples in the JSONL format published with the paper's code: one object per line with
+/// Reads recall examples in the JSONL format published with the code of You et al. (2024), "Revealing and Mitigating
+/// the Local Pattern Shortcuts of Mamba": one object per line with
 /// <c>ctx_length</c> (L), <c>num_kv_pair</c> (N), <c>key_len</c> (K), <c>value_len</c> (W), <c>V_id</c>
 /// (label position as a decimal string → target token id) and <c>input_ids</c>.
 /// </summary>

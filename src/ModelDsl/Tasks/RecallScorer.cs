@@ -1,7 +1,7 @@
 namespace ModelDsl.Tasks;
 
 /// <summary>
-/// Scores predictions as the paper does: a query is correct only if all its value tokens are right, accuracy
+/// Scores predictions as You et al. (2024) does: a query is correct only if all its value tokens are right, accuracy
 /// is computed per (L, N) subtask, and the headline is the unweighted mean over subtasks. Token accuracy
 /// over labelled positions (Zoology's metric) is reported beside it.
 /// </summary>

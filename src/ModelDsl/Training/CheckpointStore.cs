@@ -90,7 +90,7 @@ public sealed class CheckpointStore
     {
         ArgumentNullException.ThrowIfNull(model);
         var metadata = ReadMetadata(tag)
-            ?? throw new FileNotFoundException($"No checkpoint '{tag}' in {Directory}; train first or point to the folder that holds {tag}.json.", MetadataPath(tag));
+            ?? throw new FileNotFoundException($"No checkpoint '{tag}' in {Directory}; train first or point to the folder that contains {tag}.json.", MetadataPath(tag));
 
         ArchitectureComparer.EnsureCompatible(metadata.Architecture, model.Architecture, MetadataPath(tag));
         model.load(Path.Combine(Directory, metadata.WeightsFile));

@@ -5,7 +5,7 @@ namespace ModelDsl.Training;
 /// <summary>
 /// Deterministic batch order: every epoch shuffles the examples of each sequence length, cuts them into
 /// batches of one length, and shuffles the batches. The order of epoch e depends only on the seed and e,
-/// so a resumed run sees the same batches as an uninterrupted one.
+/// so a resumed run gets the same batches as an uninterrupted one.
 /// </summary>
 public sealed class LengthBatcher
 {

@@ -34,7 +34,7 @@ public sealed class RecallTrainer
     }
 
     /// <summary>
-    /// Runs the loop. At the end the model holds the best validated weights when checkpoints are kept, and the
+    /// Runs the loop. At the end the model contains the best validated weights when checkpoints are kept, and the
     /// weights of the last step otherwise.
     /// </summary>
     public TrainingResult Train(
@@ -102,7 +102,10 @@ public sealed class RecallTrainer
             lossSum += loss;
             lossCount++;
 
-            var evaluate = state.Step % options.EvalEvery == 0 || state.Step == options.Steps;
+            // Stop when another step of the average length would overrun the limit.
+            var averageStep = session.Elapsed / (state.Step - sessionStartStep);
+            var outOfTime = options.TimeLimit is { } limit && state.ElapsedBefore + session.Elapsed + averageStep >= limit && state.Step < options.Steps;
+            var evaluate = state.Step % options.EvalEvery == 0 || state.Step == options.Steps || outOfTime;
             double? accuracy = null;
             if (evaluate)
             {
@@ -136,7 +139,13 @@ public sealed class RecallTrainer
                     state.LastSavedStep = state.Step;
                 }
 
-                if (options.EarlyStopAccuracy is { } threshold && score.MeanQueryAccuracy >= threshold)
+                if (outOfTime)
+                {
+                    stopReason = TrainingStopReason.TimeLimitReached;
+                    message = $"time limit {options.TimeLimit!.Value.TotalSeconds:F0} s reached at step {state.Step} of {options.Steps}";
+                    logger.LogWarning("Training {Model} stopped: {Message}", model.Architecture.Name, message);
+                }
+                else if (options.EarlyStopAccuracy is { } threshold && score.MeanQueryAccuracy >= threshold)
                 {
                     stopReason = TrainingStopReason.EarlyStopped;
                     message = $"validation accuracy {score.MeanQueryAccuracy:F2}% reached {threshold:F2}% at step {state.Step}";

@@ -6,7 +6,7 @@ public sealed record TrainingOptions
     /// <summary>Optimizer steps in total.</summary>
     public int Steps { get; init; } = 1000;
 
-    /// <summary>Sequences per batch; every batch holds sequences of one length.</summary>
+    /// <summary>Sequences per batch; every batch contains sequences of one length.</summary>
     public int BatchSize { get; init; } = 32;
 
     /// <summary>Peak learning rate, reached at the end of the warm-up.</summary>
@@ -39,6 +39,12 @@ public sealed record TrainingOptions
     /// <summary>Stop once the mean validation query accuracy reaches this value, in percent; <c>null</c> never stops early.</summary>
     public double? EarlyStopAccuracy { get; init; }
 
+    /// <summary>
+    /// Wall-clock limit of the run, evaluations included; when reached, the run validates once more and stops.
+    /// <c>null</c> means no limit. A limit makes the number of steps depend on the machine's speed.
+    /// </summary>
+    public TimeSpan? TimeLimit { get; init; }
+
     /// <summary>Seed of the batch order and of TorchSharp's global generator.</summary>
     public long Seed { get; init; }
 
@@ -62,6 +68,7 @@ public sealed record TrainingOptions
         Require(Beta1 is >= 0 and < 1, nameof(Beta1), Beta1, "in [0, 1)");
         Require(Beta2 is >= 0 and < 1, nameof(Beta2), Beta2, "in [0, 1)");
         Require(GradientClipNorm is null or > 0, nameof(GradientClipNorm), GradientClipNorm ?? 0, "positive or null");
+        Require(TimeLimit is null || TimeLimit > TimeSpan.Zero, nameof(TimeLimit), TimeLimit ?? TimeSpan.Zero, "positive or null");
         Require(!Resume || CheckpointDirectory is not null, nameof(Resume), Resume, "false unless a checkpoint directory is set");
     }
 

@@ -6,7 +6,7 @@ namespace ModelDsl.Training;
 /// <param name="StopReason">Why the run ended.</param>
 /// <param name="Message">One-line account of the end, for example the step of a non-finite loss.</param>
 /// <param name="LastStep">Optimizer steps completed.</param>
-/// <param name="BestStep">Step with the best validation accuracy; the model holds these weights when checkpoints are kept.</param>
+/// <param name="BestStep">Step with the best validation accuracy; the model contains these weights when checkpoints are kept.</param>
 /// <param name="BestValidation">Validation score at <see cref="BestStep"/>.</param>
 /// <param name="History">Learning curve.</param>
 /// <param name="TrainingTime">Training time, resumed time included, evaluation included.</param>

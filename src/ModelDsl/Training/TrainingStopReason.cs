@@ -14,4 +14,7 @@ public enum TrainingStopReason
 
     /// <summary>The caller cancelled the run.</summary>
     Cancelled = 3,
+
+    /// <summary>The run reached <see cref="TrainingOptions.TimeLimit"/> before its last step.</summary>
+    TimeLimitReached = 4,
 }

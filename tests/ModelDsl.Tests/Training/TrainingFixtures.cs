@@ -8,7 +8,7 @@ namespace ModelDsl.Tests.Training;
 /// <summary>A tiny MQAR task and tiny models that learn it in seconds on the reference scan.</summary>
 internal static class TrainingFixtures
 {
-    public static readonly MqarTaskSettings TinyTask = new(VocabSize: 16, SequenceLength: 12, PairCount: 2);
+    public static readonly MqarTaskSettings TinyTask = new(VocabSize: 16, SequenceLength: 8, PairCount: 2);
 
     // Thousands of examples keep the model from memorising them; a few hundred are learnt by heart.
     public static readonly IReadOnlyList<RecallExample> TrainSet = MqarGenerator.Generate(TinyTask, count: 4096, seed: 1);

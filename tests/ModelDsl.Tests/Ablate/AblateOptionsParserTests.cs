@@ -1,0 +1,42 @@
+using ModelDsl.Ablate;
+using ModelDsl.Ablate.Options;
+
+namespace ModelDsl.Tests.Ablate;
+
+public sealed class AblateOptionsParserTests
+{
+    [Fact]
+    public void NoArgumentsGiveDefaults()
+    {
+        var options = AblateOptionsParser.Parse([]);
+
+        Assert.Equal(AblatePreset.Default, options.Preset);
+        Assert.Null(options.Steps);
+        Assert.Null(options.Architectures);
+        Assert.Equal(ScanPath.Fused, options.ScanPath);
+        Assert.False(options.Resume);
+    }
+
+    [Fact]
+    public void ValuesAreParsedInBothForms()
+    {
+        var options = AblateOptionsParser.Parse(["--preset=paper", "--steps", "50", "--seed=7", "--archs", "Mamba2L, MambaTiny", "--tasks=mqar", "--scan", "Reference", "--threads", "2", "--time-limit", "60", "--resume"]);
+
+        Assert.Equal(AblatePreset.Paper, options.Preset);
+        Assert.Equal(50, options.Steps);
+        Assert.Equal(7, options.Seed);
+        Assert.Equal(["Mamba2L", "MambaTiny"], options.Architectures);
+        Assert.Equal(["mqar"], options.Tasks);
+        Assert.Equal(ScanPath.Reference, options.ScanPath);
+        Assert.Equal(2, options.Threads);
+        Assert.Equal(60, options.TimeLimitSeconds);
+        Assert.True(options.Resume);
+    }
+
+    [Fact]
+    public void NumericEnumValueIsRejected()
+    {
+        var exception = Assert.Throws<AblateUsageException>(() => AblateOptionsParser.Parse(["--scan", "1"]));
+        Assert.Contains("must be one of fused, reference", exception.Message);
+    }
+}
