@@ -73,6 +73,11 @@ public sealed class MambaMixer : nn.Module<Tensor, Tensor>
         }
 
         RegisterComponents();
+
+        // A standalone mixer gets the single-layer reference initialisation from the global generator;
+        // MambaLanguageModel.InitializeParameters redraws it with the model's n_layers and seed.
+        using var initializer = new ParameterInitializer(seed: null);
+        ResetParameters(initializer, nLayers: 1);
     }
 
     /// <summary>Resolved settings this mixer was built from.</summary>

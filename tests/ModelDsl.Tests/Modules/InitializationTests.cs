@@ -61,6 +61,19 @@ public sealed class InitializationTests
     }
 
     [Fact]
+    public void StandaloneMixer_IsInitialized()
+    {
+        using var mixer = new MambaMixer("mixer", TestArchitectures.Mixer(), new TestScanKernel(4), ScanPath.Reference);
+
+        var aLog = Values(mixer.ALog);
+        var dt = Values(nn.functional.softplus(mixer.named_parameters().Single(entry => entry.name == "dt_proj.bias").parameter));
+
+        Assert.Equal(Math.Log(4), aLog[3], 6);
+        Assert.All(Values(mixer.SkipWeight), value => Assert.Equal(1.0, value));
+        Assert.All(dt, value => Assert.InRange(value, 0.001 * (1 - 1e-5), 0.1 * (1 + 1e-5)));
+    }
+
+    [Fact]
     public void NormsOnesAndBiasesZero()
     {
         var mixer = TestArchitectures.Mixer(bias: true);
