@@ -27,7 +27,7 @@ public sealed class MambaBackbone : nn.Module<Tensor, Tensor>
         {
             if (layers[i] is null)
             {
-                throw new ArgumentException($"Layer {i} is null; every layer needs a module.", nameof(layers));
+                throw new ArgumentException($"Layer {i} is null; pass a MambaBlock or MlpBlock for every layer.", nameof(layers));
             }
         }
 

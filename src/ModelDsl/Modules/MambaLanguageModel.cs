@@ -6,14 +6,14 @@ namespace ModelDsl.Modules;
 /// <summary>
 /// Base of the generated language models: token ids (B, L) to logits (B, L, vocab). A generated
 /// subclass owns the fields <c>backbone</c> (a <see cref="MambaBackbone"/>) and, with an untied head,
-/// <c>lm_head</c>; it calls <c>RegisterComponents()</c> and then <see cref="InitializeParameters"/>
+/// <c>lm_head</c>. It calls <c>RegisterComponents()</c> and then <see cref="InitializeParameters"/>
 /// at the end of its constructor.
 /// </summary>
 public abstract class MambaLanguageModel : nn.Module<Tensor, Tensor>
 {
     /// <param name="name">Module name, normally the declaring class's name.</param>
     /// <param name="architecture">Description of the declared model.</param>
-    /// <param name="options">Run-time options; <c>null</c> uses the defaults.</param>
+    /// <param name="options">Run-time options, or <c>null</c> for the defaults.</param>
     protected MambaLanguageModel(string name, ModelDescription architecture, ModelOptions? options)
         : base(name)
     {

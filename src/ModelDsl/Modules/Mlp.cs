@@ -24,7 +24,7 @@ public sealed class Mlp : nn.Module<Tensor, Tensor>
         fc2 = nn.Linear((long)HiddenMultiplier * dModel, dModel, hasBias: true);
         RegisterComponents();
 
-        // Single-layer reference initialisation; MambaLanguageModel.InitializeParameters redraws it.
+        // Single-layer reference initialisation, which MambaLanguageModel.InitializeParameters redraws.
         using var initializer = new ParameterInitializer(seed: null);
         ResetParameters(initializer, nLayers: 1);
     }

@@ -58,7 +58,7 @@ public sealed class GlobalSelectionIdentityTests
         Assert.Equal(1.0, Float64ReferenceModel.Silu(b), 12);
     }
 
-    /// <summary>Solves b · σ(b) = 1 by Newton's method; the derivative of SiLU is σ(b)(1 + b(1 − σ(b))).</summary>
+    /// <summary>Solves b · σ(b) = 1 by Newton's method. The derivative of SiLU is σ(b)(1 + b(1 − σ(b))).</summary>
     private static double SolveSiluEqualsOne()
     {
         var b = 1.0;

@@ -7,7 +7,7 @@ namespace ModelDsl.Tests.Modules;
 
 /// <summary>
 /// A language model written by hand in the shape the source generator emits: fields
-/// <c>backbone</c> and, untied only, <c>lm_head</c>; RegisterComponents, then InitializeParameters.
+/// <c>backbone</c> and, untied only, <c>lm_head</c>. Its constructor calls RegisterComponents, then InitializeParameters.
 /// A layer whose description has no mixer settings becomes an <see cref="MlpBlock"/>.
 /// </summary>
 internal sealed class HandWrittenModel : MambaLanguageModel

@@ -3,7 +3,7 @@ namespace ModelDsl.Tests.Modules;
 /// <summary>Small model descriptions for the module tests, built the way the generator resolves declarations.</summary>
 internal static class TestArchitectures
 {
-    // TODO: use LayerKind.Mlp once the generator branch adds it; HandWrittenModel keys on Mixer == null.
+    // TODO: use LayerKind.Mlp once the generator branch adds it. HandWrittenModel keys on Mixer == null.
     public const LayerKind MlpKind = (LayerKind)2;
 
     public static MixerSettings Mixer(
