@@ -215,6 +215,19 @@ public sealed class DiagnosticTests
         "The parameter or state count exceeds 9223372036854775807; reduce DModel, Expand, DState or VocabSize");
 
     [Fact]
+    public void MDSL0028_RecordDeclared() => AssertSingle(
+        "[MambaModel(VocabSize = 64, DModel = 16, Layers = 1)] public partial record [|Frozen|];",
+        "MDSL0028",
+        "Record 'Frozen' cannot declare a model because generated models are TorchSharp modules with reference identity; declare it as 'partial class Frozen'");
+
+    [Fact]
+    public void MDSL0028_RecordVariantReportedOnce() => AssertSingle(
+        "[MambaModel(VocabSize = 64, DModel = 16, Layers = 1)] public partial class Base; [VariantOf(typeof(Base))] public partial record [|FrozenVariant|];",
+        "MDSL0028",
+        "Record 'FrozenVariant' cannot declare a model because generated models are TorchSharp modules with reference identity; declare it as 'partial class FrozenVariant'",
+        expectedHintNames: new[] { "Samples.Base.g.cs", "SelectiveScanN16.g.cs" });
+
+    [Fact]
     public void VariantError_ReportedAtVariantArgument() => AssertSingle(
         "[MambaModel(VocabSize = 64, DModel = 16, Layers = 2)] public partial class Base; [VariantOf(typeof(Base))] [MambaMixer([|DState = 100|])] public partial class BadVariant;",
         "MDSL0007",

@@ -155,6 +155,11 @@ internal static class DiagnosticDescriptors
         "Model is too large",
         "{0}; reduce DModel, Expand, DState or VocabSize");
 
+    public static readonly DiagnosticDescriptor RecordDeclared = Error(
+        "MDSL0028",
+        "Model declaration must be a class, not a record",
+        "Record '{0}' cannot declare a model because generated models are TorchSharp modules with reference identity; declare it as 'partial class {0}'");
+
     private static readonly Dictionary<string, DiagnosticDescriptor> ById = BuildIndex();
 
     /// <summary>Returns the descriptor with <paramref name="id"/>.</summary>
