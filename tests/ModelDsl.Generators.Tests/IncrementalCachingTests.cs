@@ -79,6 +79,39 @@ public sealed class IncrementalCachingTests
     }
 
     [Fact]
+    public void EditedBase_RegeneratesVariantInOtherFile()
+    {
+        const string baseFile = """
+            using ModelDsl;
+
+            namespace Samples;
+
+            [MambaModel(VocabSize = 64, DModel = 16, Layers = 2)]
+            public partial class Base;
+            """;
+        const string variantFile = """
+            using ModelDsl;
+
+            namespace Samples;
+
+            [VariantOf(typeof(Base))]
+            [GlobalSelection]
+            public partial class BaseGs;
+            """;
+        var compilation = GeneratorHarness.CreateCompilation(baseFile, variantFile);
+        var driver = GeneratorHarness.CreateDriver().RunGenerators(compilation);
+
+        var oldTree = compilation.SyntaxTrees.First();
+        var newTree = GeneratorHarness.ParseSource(baseFile.Replace("Layers = 2", "Layers = 3"), 0);
+        driver = driver.RunGenerators(compilation.ReplaceSyntaxTree(oldTree, newTree));
+
+        var variant = driver.GetRunResult().Results.Single().GeneratedSources
+            .Single(source => source.HintName == "Samples.BaseGs.g.cs")
+            .SourceText.ToString();
+        Assert.Contains("public const int NLayers = 3;", variant, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void PipelineModels_HoldNoSymbolsSyntaxOrCompilation()
     {
         var compilation = GeneratorHarness.CreateCompilation(Declarations);
