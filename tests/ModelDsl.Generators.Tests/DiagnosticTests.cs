@@ -97,13 +97,13 @@ public sealed class DiagnosticTests
 
     [Fact]
     public void MDSL0013_MixerLayersIndexOutOfRange() => AssertSingle(
-        "[MambaModel(VocabSize = 64, DModel = 16, Layers = 2)] [MambaMixer([|Layers = new[] { 0, 5 }|], DState = 8)] public partial class PastEnd;",
+        "[MambaModel(VocabSize = 64, DModel = 16, Layers = 2)] [MambaMixer(Layers = new[] { 0, [|5|] }, DState = 8)] public partial class PastEnd;",
         "MDSL0013",
         "[MambaMixer] Layers names layer 5, but the model has 2 layers; use an index in 0..1");
 
     [Fact]
     public void MDSL0013_GlobalSelectionLayersIndexOutOfRange() => AssertSingle(
-        "[MambaModel(VocabSize = 64, DModel = 16, Layers = 2)] [GlobalSelection([|Layers = new[] { -1 }|])] public partial class PastEnd;",
+        "[MambaModel(VocabSize = 64, DModel = 16, Layers = 2)] [GlobalSelection(Layers = [[|-1|]])] public partial class PastEnd;",
         "MDSL0013",
         "[GlobalSelection] Layers names layer -1, but the model has 2 layers; use an index in 0..1");
 
@@ -133,7 +133,7 @@ public sealed class DiagnosticTests
 
     [Fact]
     public void MDSL0018_GlobalSelectionOnMlpLayer() => AssertSingle(
-        "[MambaModel(VocabSize = 64, DModel = 16, Layers = 2)] [Layer(1, LayerKind.Mlp)] [GlobalSelection([|Layers = new[] { 1 }|])] public partial class GatedMlp;",
+        "[MambaModel(VocabSize = 64, DModel = 16, Layers = 2)] [Layer(1, LayerKind.Mlp)] [GlobalSelection(Layers = new int[] { 0, [|1|] })] public partial class GatedMlp;",
         "MDSL0018",
         "[GlobalSelection] names layer 1, which is a layer of kind Mlp without a step size Δ; global selection needs a Mamba layer");
 
@@ -197,7 +197,7 @@ public sealed class DiagnosticTests
 
     [Fact]
     public void MDSL0026_MixerSettingsOnMlpLayer() => AssertSingle(
-        "[MambaModel(VocabSize = 64, DModel = 16, Layers = 2)] [Layer(1, LayerKind.Mlp)] [MambaMixer([|Layers = new[] { 1 }|], DState = 8)] public partial class IgnoredMixer;",
+        "[MambaModel(VocabSize = 64, DModel = 16, Layers = 2)] [Layer(1, LayerKind.Mlp)] [MambaMixer(Layers = new[] { [|1|] }, DState = 8)] public partial class IgnoredMixer;",
         "MDSL0026",
         "[MambaMixer] names layer 1, which is a layer of kind Mlp without a Mamba mixer; its settings are ignored",
         expectedHintNames: new[] { "Samples.IgnoredMixer.g.cs", "SelectiveScanN16.g.cs" });

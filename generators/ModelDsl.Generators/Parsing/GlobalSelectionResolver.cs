@@ -18,7 +18,7 @@ internal static class GlobalSelectionResolver
         var enabled = true;
         var kernelSize = DefaultGlobalSelectionKernelSize;
         var mode = ScanMode.GateDelta;
-        Setting<int[]?> layers = default;
+        List<Setting<int>>? layers = null;
 
         foreach (var declaration in chain)
         {
@@ -60,11 +60,7 @@ internal static class GlobalSelectionResolver
 
             if (attribute.TryGetIntArray("Layers", out var layerSetting))
             {
-                layers = layerSetting;
-                foreach (var index in layerSetting.Value ?? Array.Empty<int>())
-                {
-                    LayerChecks.CheckLayerIndex(new Setting<int>(index, layerSetting.Location), "[GlobalSelection] Layers", kinds.Length, diagnostics);
-                }
+                layers = ReadLayerList(attribute, layerSetting.Value, kinds.Length, diagnostics);
             }
         }
 
@@ -74,7 +70,7 @@ internal static class GlobalSelectionResolver
         }
 
         var spec = new GlobalSelectionSpec(kernelSize, mode);
-        if (layers.Value is null)
+        if (layers is null)
         {
             for (var index = 0; index < kinds.Length; index++)
             {
@@ -84,16 +80,12 @@ internal static class GlobalSelectionResolver
             return perLayer;
         }
 
-        foreach (var index in layers.Value)
+        foreach (var element in layers)
         {
-            if (index < 0 || index >= kinds.Length)
-            {
-                continue;
-            }
-
+            var index = element.Value;
             if (kinds[index] != DeclaredLayerKind.Mamba)
             {
-                diagnostics.Add(DiagnosticDescriptors.GlobalSelectionOnLayerWithoutDelta, layers.Location, index, kinds[index]);
+                diagnostics.Add(DiagnosticDescriptors.GlobalSelectionOnLayerWithoutDelta, element.Location, index, kinds[index]);
                 continue;
             }
 
@@ -101,5 +93,29 @@ internal static class GlobalSelectionResolver
         }
 
         return perLayer;
+    }
+
+    /// <summary>
+    /// Returns the listed layers that are in range, each with its own location, or <c>null</c>
+    /// for an explicit <c>Layers = null</c>, which means every Mamba layer.
+    /// </summary>
+    private static List<Setting<int>>? ReadLayerList(AttributeArguments attribute, int[]? indices, int layerCount, DiagnosticBag diagnostics)
+    {
+        if (indices is null)
+        {
+            return null;
+        }
+
+        var valid = new List<Setting<int>>();
+        for (var position = 0; position < indices.Length; position++)
+        {
+            var element = new Setting<int>(indices[position], attribute.ElementLocation("Layers", position));
+            if (LayerChecks.CheckLayerIndex(element, "[GlobalSelection] Layers", layerCount, diagnostics))
+            {
+                valid.Add(element);
+            }
+        }
+
+        return valid;
     }
 }

@@ -22,22 +22,23 @@ internal static class MixerResolver
         foreach (var declaration in chain)
         {
             var global = new List<AttributeArguments>();
-            var specific = new List<(AttributeArguments Attribute, int[] Layers)>();
+            var specific = new List<(AttributeArguments Attribute, List<Setting<int>> Layers)>();
             foreach (var mixer in declaration.Mixers)
             {
                 CheckMixerValues(mixer, diagnostics);
                 if (mixer.TryGetIntArray("Layers", out var layers) && layers.Value is not null)
                 {
-                    var valid = new List<int>();
-                    foreach (var index in layers.Value)
+                    var valid = new List<Setting<int>>();
+                    for (var position = 0; position < layers.Value.Length; position++)
                     {
-                        if (LayerChecks.CheckLayerIndex(new Setting<int>(index, layers.Location), "[MambaMixer] Layers", kinds.Length, diagnostics))
+                        var element = new Setting<int>(layers.Value[position], mixer.ElementLocation("Layers", position));
+                        if (LayerChecks.CheckLayerIndex(element, "[MambaMixer] Layers", kinds.Length, diagnostics))
                         {
-                            valid.Add(index);
+                            valid.Add(element);
                         }
                     }
 
-                    specific.Add((mixer, valid.ToArray()));
+                    specific.Add((mixer, valid));
                 }
                 else
                 {
@@ -57,11 +58,12 @@ internal static class MixerResolver
             var setBySpecific = new Dictionary<int, Dictionary<string, AttributeArguments>>();
             foreach (var (mixer, layers) in specific)
             {
-                foreach (var index in layers)
+                foreach (var element in layers)
                 {
+                    var index = element.Value;
                     if (kinds[index] != DeclaredLayerKind.Mamba)
                     {
-                        diagnostics.Add(DiagnosticDescriptors.MixerSettingsOnNonMambaLayer, mixer.NamedLocation("Layers"), index, kinds[index]);
+                        diagnostics.Add(DiagnosticDescriptors.MixerSettingsOnNonMambaLayer, element.Location, index, kinds[index]);
                         continue;
                     }
 
