@@ -141,4 +141,30 @@ public sealed class ParameterCountTests
             GeneratedConstants.Read(output, "Samples.Tiny", "ParameterCount"),
             GeneratedConstants.Read(output, "Samples.TinyAgain", "ParameterCount"));
     }
+
+    [Fact]
+    public void VariantOfReferencedAssemblyModel_InheritsItsSettings()
+    {
+        var library = GeneratorHarness.Run(SampleDeclarations.Minimal);
+        using var image = new MemoryStream();
+        Assert.True(library.OutputCompilation.Emit(image).Success);
+        var libraryReference = Microsoft.CodeAnalysis.MetadataReference.CreateFromImage(image.ToArray());
+        var consumer = GeneratorHarness.CreateCompilation("""
+            using ModelDsl;
+
+            namespace Consumer;
+
+            [VariantOf(typeof(Samples.Tiny))]
+            [GlobalSelection]
+            public partial class TinyGs;
+            """).WithAssemblyName("Consumer").AddReferences(libraryReference);
+
+        GeneratorHarness.CreateDriver().RunGeneratorsAndUpdateCompilation(consumer, out var output, out var generatorDiagnostics);
+
+        Assert.Empty(generatorDiagnostics);
+        Assert.Empty(output.GetDiagnostics().Where(diagnostic => diagnostic.Severity >= Microsoft.CodeAnalysis.DiagnosticSeverity.Warning));
+        var variant = output.GetTypeByMetadataName("Consumer.TinyGs")!;
+        var parameterCount = (long)variant.GetMembers("ParameterCount").OfType<Microsoft.CodeAnalysis.IFieldSymbol>().Single().ConstantValue!;
+        Assert.Equal(28_128L + (2 * ((64 * 128) + 64)), parameterCount);
+    }
 }

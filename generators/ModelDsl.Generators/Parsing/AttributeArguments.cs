@@ -35,7 +35,9 @@ internal sealed class AttributeArguments
     /// </summary>
     public static AttributeArguments? Create(AttributeData data, LocationInfo? relocation, CancellationToken cancellationToken)
     {
-        var syntax = data.ApplicationSyntaxReference?.GetSyntax(cancellationToken) as AttributeSyntax;
+        // Relocated attributes report nothing at their own syntax, which may be in another file
+        // or, for a base declared in a referenced assembly, absent.
+        var syntax = relocation is null ? data.ApplicationSyntaxReference?.GetSyntax(cancellationToken) as AttributeSyntax : null;
         var location = relocation ?? (syntax is null ? null : LocationInfo.From(syntax));
         return location is null ? null : new AttributeArguments(data, syntax, location, relocation);
     }
