@@ -9,7 +9,7 @@ namespace ModelDsl.Generators.Parsing;
 
 /// <summary>
 /// Typed access to one attribute application's arguments and their source locations. Arguments with
-/// compile errors (half-typed code) read as absent, so the generator never throws on them.
+/// compile errors (half-typed code) read as absent instead of throwing.
 /// </summary>
 internal sealed class AttributeArguments
 {
