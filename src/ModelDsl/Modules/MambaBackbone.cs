@@ -71,9 +71,11 @@ public sealed class MambaBackbone : nn.Module<Tensor, Tensor>
                 nameof(inputIds));
         }
 
-        if (inputIds.numel() == 0)
+        if (inputIds.shape[0] == 0 || inputIds.shape[1] == 0)
         {
-            return;
+            throw new ArgumentException(
+                $"Token ids need at least one sequence and one position, got shape [{string.Join(", ", inputIds.shape)}].",
+                nameof(inputIds));
         }
 
         using var minTensor = inputIds.min();

@@ -88,7 +88,7 @@ public abstract class MambaLanguageModel : nn.Module<Tensor, Tensor>
     /// </summary>
     /// <exception cref="InvalidOperationException">
     /// A parameter belongs to a module type this method does not know, or the number of residual
-    /// blocks differs from <see cref="ModelDescription.NLayers"/>.
+    /// blocks or of parameters differs from the description.
     /// </exception>
     protected void InitializeParameters()
     {
@@ -122,6 +122,13 @@ public abstract class MambaLanguageModel : nn.Module<Tensor, Tensor>
                     initializer.LinearWithZeroBias(linear);
                     break;
             }
+        }
+
+        var parameterCount = named_parameters().Sum(entry => entry.parameter.numel());
+        if (parameterCount != Architecture.ParameterCount)
+        {
+            throw new InvalidOperationException(
+                $"Model '{GetName()}' has {parameterCount} parameters, but its description {Architecture.Name} declares {Architecture.ParameterCount}; the description's counting and the modules disagree.");
         }
 
         var missing = named_parameters()

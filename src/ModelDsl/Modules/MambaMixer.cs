@@ -120,7 +120,7 @@ public sealed class MambaMixer : nn.Module<Tensor, Tensor>
         var b = projected.narrow(-1, Settings.DtRank, Settings.DState);
         var c = projected.narrow(-1, Settings.DtRank + Settings.DState, Settings.DState);
 
-        // The Δ bias goes to the scan separately: it is added after the global selection gate.
+        // The Δ bias goes to the scan separately because it is added after the global selection gate.
         var deltaPre = nn.functional.linear(deltaLow, dt_proj.weight);
         var deltaBias = dt_proj.bias!;
         var variant = Settings.GlobalSelection?.Variant ?? GlobalSelectionVariant.GateDelta;

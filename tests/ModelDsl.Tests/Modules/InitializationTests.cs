@@ -178,6 +178,18 @@ public sealed class InitializationTests
         Assert.Contains("1 layers", error.Message);
     }
 
+    [Fact]
+    public void ParameterCountMismatch_Throws()
+    {
+        var description = TestArchitectures.TwoLayerWithGlobalSelection();
+        var wrongCount = description with { ParameterCount = description.ParameterCount + 1 };
+
+        var error = Assert.Throws<InvalidOperationException>(() => new HandWrittenModel(wrongCount));
+
+        Assert.Contains($"has {description.ParameterCount} parameters", error.Message);
+        Assert.Contains($"declares {description.ParameterCount + 1}", error.Message);
+    }
+
     /// <summary>Asserts that values lie in [−bound, bound] and reach close to both ends, as a U(−bound, bound) draw does.</summary>
     private static void AssertUniform(Tensor tensor, double bound)
     {

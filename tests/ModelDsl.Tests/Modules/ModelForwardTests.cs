@@ -43,10 +43,12 @@ public sealed class ModelForwardTests
         var outOfRange = Assert.Throws<ArgumentOutOfRangeException>(() => model.call(tensor(new long[,] { { 1, 11 } })));
         var wrongType = Assert.Throws<ArgumentException>(() => model.call(tensor(new int[,] { { 1, 2 } })));
         var wrongRank = Assert.Throws<ArgumentException>(() => model.call(tensor(new long[] { 1, 2 })));
+        var empty = Assert.Throws<ArgumentException>(() => model.call(zeros([1, 0], dtype: ScalarType.Int64)));
 
         Assert.Contains("[0, 10]", outOfRange.Message);
         Assert.Contains("Int32", wrongType.Message);
         Assert.Contains("(batch, length)", wrongRank.Message);
+        Assert.Contains("[1, 0]", empty.Message);
     }
 
     [Fact]
