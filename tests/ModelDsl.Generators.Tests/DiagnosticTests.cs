@@ -178,6 +178,12 @@ public sealed class DiagnosticTests
         "Two [MambaMixer] attributes set DState for layer 1; set each property at most once per layer");
 
     [Fact]
+    public void MDSL0022_TwoGlobalMixersSetOneProperty() => AssertSingle(
+        "[MambaModel(VocabSize = 64, DModel = 16, Layers = 3)] [MambaMixer(DState = 8, DConv = 2)] [MambaMixer([|DState = 4|])] public partial class Conflict;",
+        "MDSL0022",
+        "Two [MambaMixer] attributes set DState for every layer; set each property at most once per layer");
+
+    [Fact]
     public void MDSL0023_NormEpsNotPositive() => AssertSingle(
         "[MambaModel(VocabSize = 64, DModel = 16, Layers = 1, [|NormEps = -1e-5|])] public partial class NegativeEps;",
         "MDSL0023",

@@ -128,7 +128,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor ConflictingMixerSettings = Error(
         "MDSL0022",
         "Conflicting mixer settings for one layer",
-        "Two [MambaMixer] attributes set {0} for layer {1}; set each property at most once per layer");
+        "Two [MambaMixer] attributes set {0} for {1}; set each property at most once per layer");
 
     public static readonly DiagnosticDescriptor NormEpsNotPositive = Error(
         "MDSL0023",

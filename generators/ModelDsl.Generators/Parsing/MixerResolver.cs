@@ -51,7 +51,7 @@ internal static class MixerResolver
                 var setBy = new Dictionary<string, AttributeArguments>();
                 foreach (var mixer in global)
                 {
-                    ApplyWithoutConflict(perLayer[index], mixer, index, setBy, diagnostics);
+                    ApplyWithoutConflict(perLayer[index], mixer, "every layer", setBy, diagnostics);
                 }
             }
 
@@ -73,7 +73,7 @@ internal static class MixerResolver
                         setBySpecific[index] = setBy;
                     }
 
-                    ApplyWithoutConflict(perLayer[index], mixer, index, setBy, diagnostics);
+                    ApplyWithoutConflict(perLayer[index], mixer, "layer " + index, setBy, diagnostics);
                 }
             }
         }
@@ -81,18 +81,22 @@ internal static class MixerResolver
         return perLayer;
     }
 
+    /// <summary>
+    /// Applies <paramref name="mixer"/> to one layer's properties and reports a property that another
+    /// attribute of the same level already set. <paramref name="scope"/> names the layers in the message.
+    /// </summary>
     private static void ApplyWithoutConflict(
-        MixerProperties target,
+        MixerProperties properties,
         AttributeArguments mixer,
-        int layerIndex,
+        string scope,
         Dictionary<string, AttributeArguments> setBy,
         DiagnosticBag diagnostics)
     {
-        foreach (var name in target.Apply(mixer))
+        foreach (var name in properties.Apply(mixer))
         {
             if (setBy.TryGetValue(name, out var earlier) && !ReferenceEquals(earlier, mixer))
             {
-                diagnostics.Add(DiagnosticDescriptors.ConflictingMixerSettings, mixer.NamedLocation(name), name, layerIndex);
+                diagnostics.Add(DiagnosticDescriptors.ConflictingMixerSettings, mixer.NamedLocation(name), name, scope);
             }
 
             setBy[name] = mixer;
