@@ -67,6 +67,22 @@ public sealed class IlgpuScanBackendTests
     }
 
     [Fact]
+    public void Forward_AcceptsNonContiguousInputs()
+    {
+        using var scope = NewDisposeScope();
+        var testCase = new IlgpuScanTestCase(Batch: 2, Length: 9, Channels: 3, DState: 4, Variant: null);
+        var inputs = testCase.CreateInputs(seed: 5).To(ScalarType.Float32);
+        var kernel = IlgpuGeneratedKernels.Get(testCase.KernelClassName);
+        var transposedX = inputs.X.transpose(0, 1).contiguous().transpose(0, 1);
+        Assert.False(transposedX.is_contiguous());
+
+        var (expected, _) = Backend.Forward(kernel, inputs.ToScanInputs());
+        var (actual, _) = Backend.Forward(kernel, (inputs with { X = transposedX }).ToScanInputs());
+
+        Assert.True(expected.eq(actual).all().item<bool>(), "A non-contiguous x changed the output.");
+    }
+
+    [Fact]
     public void Forward_RejectsWrongALogShape()
     {
         using var scope = NewDisposeScope();

@@ -35,6 +35,8 @@ internal sealed class IlgpuScanBackend : IScanBackend
         var shapes = IlgpuScanShapes.Check(kernel, inputs);
         var kernels = IlgpuKernelCache.Get(accelerator, kernel);
 
+        // The kernels compute gradients themselves, so nothing here may extend an autograd graph.
+        using var noGrad = no_grad();
         using var scope = NewDisposeScope();
         using var binder = new IlgpuTensorBinder(accelerator);
         var output = empty(shapes.Batch, shapes.Length, shapes.Channels, dtype: ScalarType.Float32);
@@ -72,6 +74,7 @@ internal sealed class IlgpuScanBackend : IScanBackend
         IlgpuScanShapes.RequireShape(outputGradient, "outputGradient", inputs.X.shape, "(batch, length, channels)");
         var kernels = IlgpuKernelCache.Get(accelerator, kernel);
 
+        using var noGrad = no_grad();
         using var scope = NewDisposeScope();
         using var binder = new IlgpuTensorBinder(accelerator);
         var gradients = new ScanGradients(
