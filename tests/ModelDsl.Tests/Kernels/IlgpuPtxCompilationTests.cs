@@ -31,6 +31,20 @@ public sealed class IlgpuPtxCompilationTests
         }
     }
 
+    [Fact]
+    public void GeneratedKernels_IncludeEveryDeclaredConfiguration()
+    {
+        var names = IlgpuGeneratedKernels.All().Select(kernel => kernel.GetType().Name).ToHashSet();
+
+        foreach (var dState in new[] { 1, 4, 16, 64 })
+        {
+            foreach (var mode in new[] { "", "GateDelta", "AddToInput" })
+            {
+                Assert.Contains("SelectiveScanN" + dState + mode, names);
+            }
+        }
+    }
+
     private static void AssertCompiles(PTXBackend backend, SelectiveScanKernel kernel, MethodInfo method, CudaArchitecture architecture)
     {
         var entryPoint = EntryPointDescription.FromImplicitlyGroupedKernel(method);

@@ -78,7 +78,7 @@ internal static partial class IlgpuScanEmitter
             writer.WriteLine("float y = skip * u;");
             for (var i = 0; i < n; i++)
             {
-                writer.WriteLine("h" + i + " = " + XMath + "Exp(delta * a" + i + ") * h" + i + " + deltaU * args.B[projection + " + i + "];");
+                writer.WriteLine("h" + i + " = " + ScanMath + "Exp(delta * a" + i + ") * h" + i + " + deltaU * args.B[projection + " + i + "];");
                 writer.WriteLine("y += h" + i + " * args.C[projection + " + i + "];");
                 writer.WriteLine(Atomic + "Add(ref args.CGradient[projection + " + i + "], yGrad * h" + i + ");");
             }
@@ -102,7 +102,7 @@ internal static partial class IlgpuScanEmitter
             {
                 using (writer.OpenBlock())
                 {
-                    writer.WriteLine("float decay = " + XMath + "Exp(delta * a" + i + ");");
+                    writer.WriteLine("float decay = " + ScanMath + "Exp(delta * a" + i + ");");
                     writer.WriteLine("float b = args.B[projection + " + i + "];");
                     writer.WriteLine("stateGrad" + i + " = yGrad * args.C[projection + " + i + "] + nextDecay" + i + " * stateGrad" + i + ";");
                     writer.WriteLine("nextDecay" + i + " = decay;");

@@ -40,7 +40,7 @@ internal static partial class IlgpuScanEmitter
                 writer.WriteLine("float y = skip * u;");
                 for (var i = 0; i < n; i++)
                 {
-                    writer.WriteLine("h" + i + " = " + XMath + "Exp(delta * a" + i + ") * h" + i + " + deltaU * args.B[projection + " + i + "];");
+                    writer.WriteLine("h" + i + " = " + ScanMath + "Exp(delta * a" + i + ") * h" + i + " + deltaU * args.B[projection + " + i + "];");
                     writer.WriteLine("y += h" + i + " * args.C[projection + " + i + "];");
                 }
 

@@ -13,7 +13,6 @@ internal static partial class IlgpuScanEmitter
 {
     private const string RuntimeNamespace = "global::ModelDsl.Kernels.Ilgpu.";
     private const string ScanMath = "global::ModelDsl.Kernels.Ilgpu.IlgpuScanMath.";
-    private const string XMath = "global::ILGPU.Algorithms.XMath.";
     private const string Atomic = "global::ILGPU.Atomic.";
 
     /// <summary>
@@ -74,7 +73,7 @@ internal static partial class IlgpuScanEmitter
         writer.WriteLine("float skip = args.D[channel];");
         for (var i = 0; i < n; i++)
         {
-            writer.WriteLine("float a" + i + " = -" + XMath + "Exp(args.ALog[aBase + " + i + "]);");
+            writer.WriteLine("float a" + i + " = -" + ScanMath + "Exp(args.ALog[aBase + " + i + "]);");
         }
     }
 

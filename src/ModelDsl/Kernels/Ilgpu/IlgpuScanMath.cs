@@ -9,6 +9,10 @@ namespace ModelDsl.Kernels.Ilgpu;
 /// </summary>
 public static class IlgpuScanMath
 {
+    /// <summary>Computes <c>e^v</c> with <see cref="XMath.Exp(float)"/>, so generated code needs no ILGPU.Algorithms reference.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static float Exp(float value) => XMath.Exp(value);
+
     /// <summary>Input above which softplus returns its input unchanged, as <c>torch.nn.functional.softplus</c> does.</summary>
     public const float SoftplusThreshold = 20f;
 
