@@ -83,6 +83,24 @@ public sealed class IlgpuScanBackendTests
     }
 
     [Fact]
+    public void Forward_GivesSameOutputFromParallelCalls()
+    {
+        using var scope = NewDisposeScope();
+        var testCase = new IlgpuScanTestCase(Batch: 2, Length: 20, Channels: 3, DState: 16, Variant: GlobalSelectionVariant.GateDelta);
+        var inputs = testCase.CreateInputs(seed: 11).To(ScalarType.Float32).ToScanInputs();
+        var kernel = IlgpuGeneratedKernels.Get(testCase.KernelClassName);
+        var (expected, _) = Backend.Forward(kernel, inputs);
+
+        var outputs = new Tensor[4];
+        Parallel.For(0, outputs.Length, i => outputs[i] = Backend.Forward(kernel, inputs).Output);
+
+        foreach (var output in outputs)
+        {
+            Assert.True(expected.eq(output).all().item<bool>(), "A forward call running in parallel with others changed the output.");
+        }
+    }
+
+    [Fact]
     public void Forward_RejectsWrongALogShape()
     {
         using var scope = NewDisposeScope();

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using ILGPU;
 using ILGPU.Runtime;
 using static TorchSharp.torch;
@@ -8,15 +9,23 @@ namespace ModelDsl.Kernels.Ilgpu;
 /// Runs the generated ILGPU scan kernels on one accelerator: CUDA when ILGPU finds a device, otherwise
 /// ILGPU's CPU accelerator. Tensors stay TorchSharp CPU tensors on both sides of the call.
 /// </summary>
+/// <remarks>
+/// Calls may come from several threads, so each call binds the accelerator to its thread (CUDA needs its
+/// context current there) and calls on one accelerator run one at a time.
+/// </remarks>
 internal sealed class IlgpuScanBackend : IScanBackend
 {
+    private static readonly ConditionalWeakTable<Accelerator, object> launchLocks = new();
+
     private readonly Accelerator accelerator;
+    private readonly object launchLock;
 
     /// <summary>Creates a backend on <paramref name="accelerator"/>, which must outlive the backend.</summary>
     public IlgpuScanBackend(Accelerator accelerator)
     {
         ArgumentNullException.ThrowIfNull(accelerator);
         this.accelerator = accelerator;
+        launchLock = launchLocks.GetValue(accelerator, _ => new object());
     }
 
     /// <summary>A backend on the CUDA accelerator when there is one, else on ILGPU's CPU accelerator.</summary>
@@ -33,8 +42,28 @@ internal sealed class IlgpuScanBackend : IScanBackend
     public (Tensor Output, Tensor Saved) Forward(SelectiveScanKernel kernel, ScanInputs inputs)
     {
         var shapes = IlgpuScanShapes.Check(kernel, inputs);
-        var kernels = IlgpuKernelCache.Get(accelerator, kernel);
+        lock (launchLock)
+        {
+            using var binding = accelerator.BindScoped();
+            return RunForward(IlgpuKernelCache.Get(accelerator, kernel), inputs, shapes);
+        }
+    }
 
+    /// <inheritdoc />
+    public ScanGradients Backward(SelectiveScanKernel kernel, ScanInputs inputs, Tensor saved, Tensor outputGradient)
+    {
+        var shapes = IlgpuScanShapes.Check(kernel, inputs);
+        IlgpuScanShapes.RequireShape(saved, "saved", shapes.ChunkStatesShape, "(chunk count, d_state, batch·channels) from this backend's Forward");
+        IlgpuScanShapes.RequireShape(outputGradient, "outputGradient", inputs.X.shape, "(batch, length, channels)");
+        lock (launchLock)
+        {
+            using var binding = accelerator.BindScoped();
+            return RunBackward(IlgpuKernelCache.Get(accelerator, kernel), inputs, saved, outputGradient, shapes);
+        }
+    }
+
+    private (Tensor Output, Tensor Saved) RunForward(LoadedScanKernels kernels, ScanInputs inputs, IlgpuScanShapes shapes)
+    {
         // The kernels compute gradients themselves, so nothing here may extend an autograd graph.
         using var noGrad = no_grad();
         using var scope = NewDisposeScope();
@@ -66,14 +95,8 @@ internal sealed class IlgpuScanBackend : IScanBackend
         return (output.MoveToOuterDisposeScope(), chunkStates.MoveToOuterDisposeScope());
     }
 
-    /// <inheritdoc />
-    public ScanGradients Backward(SelectiveScanKernel kernel, ScanInputs inputs, Tensor saved, Tensor outputGradient)
+    private ScanGradients RunBackward(LoadedScanKernels kernels, ScanInputs inputs, Tensor saved, Tensor outputGradient, IlgpuScanShapes shapes)
     {
-        var shapes = IlgpuScanShapes.Check(kernel, inputs);
-        IlgpuScanShapes.RequireShape(saved, "saved", shapes.ChunkStatesShape, "(chunk count, d_state, batch·channels) from this backend's Forward");
-        IlgpuScanShapes.RequireShape(outputGradient, "outputGradient", inputs.X.shape, "(batch, length, channels)");
-        var kernels = IlgpuKernelCache.Get(accelerator, kernel);
-
         using var noGrad = no_grad();
         using var scope = NewDisposeScope();
         using var binder = new IlgpuTensorBinder(accelerator);
