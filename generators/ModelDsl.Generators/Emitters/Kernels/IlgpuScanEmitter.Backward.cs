@@ -87,6 +87,8 @@ internal static partial class IlgpuScanEmitter
         }
     }
 
+    // NOTE: gB and gC are sums over channels, so all E threads of a batch add into the same address at each
+    // step. A warp reduction before the atomic add would cut that contention on GPUs; it is not measured yet.
     private static void EmitReverseScan(IndentedWriter writer, ScanKernelSpec spec)
     {
         var n = spec.DState;

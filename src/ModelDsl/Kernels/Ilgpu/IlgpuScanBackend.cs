@@ -28,17 +28,17 @@ internal sealed class IlgpuScanBackend : IScanBackend
         launchLock = launchLocks.GetValue(accelerator, _ => new object());
     }
 
-    /// <summary>A backend on the CUDA accelerator when there is one, else on ILGPU's CPU accelerator.</summary>
+    /// <summary>Creates a backend on the CUDA accelerator when there is one, else on ILGPU's CPU accelerator.</summary>
     public static IlgpuScanBackend CreatePreferred() => new(IlgpuRuntime.PreferredAccelerator);
 
-    /// <summary>A backend on ILGPU's CPU accelerator, which simulates GPU threads (slowly) on CPU cores.</summary>
+    /// <summary>Creates a backend on ILGPU's CPU accelerator, which simulates GPU threads (slowly) on CPU cores.</summary>
     public static IlgpuScanBackend CreateCpu() => new(IlgpuRuntime.CpuAccelerator);
 
     /// <inheritdoc />
     public string Name => accelerator.AcceleratorType == AcceleratorType.Cuda ? "ilgpu-cuda" : "ilgpu-cpu";
 
     /// <inheritdoc />
-    /// <remarks><c>Saved</c> holds the state entering each chunk, (chunk count, N, B·E); see <see cref="IlgpuScanChunking"/>.</remarks>
+    /// <remarks><c>Saved</c> contains the state entering each chunk, (chunk count, N, B·E); see <see cref="IlgpuScanChunking"/>.</remarks>
     public (Tensor Output, Tensor Saved) Forward(SelectiveScanKernel kernel, ScanInputs inputs)
     {
         var shapes = IlgpuScanShapes.Check(kernel, inputs);
