@@ -83,6 +83,45 @@ public sealed class IlgpuScanBackendTests
     }
 
     [Fact]
+    public void Backend_CopyingTensorsMatchesWrapping()
+    {
+        using var scope = NewDisposeScope();
+        var testCase = new IlgpuScanTestCase(Batch: 3, Length: 17, Channels: 3, DState: 4, Variant: GlobalSelectionVariant.AddToInput);
+        var inputs = testCase.CreateInputs(seed: 3).To(ScalarType.Float32).ToScanInputs();
+        var kernel = IlgpuGeneratedKernels.Get(testCase.KernelClassName);
+        var outputGradient = randn_like(inputs.X);
+        var copying = new IlgpuScanBackend(IlgpuRuntime.CpuAccelerator, forceCopies: true);
+
+        var (expectedOutput, expectedSaved) = Backend.Forward(kernel, inputs);
+        var (output, saved) = copying.Forward(kernel, inputs);
+        var expectedGradients = Backend.Backward(kernel, inputs, expectedSaved, outputGradient);
+        var gradients = copying.Backward(kernel, inputs, saved, outputGradient);
+
+        Assert.True(expectedOutput.eq(output).all().item<bool>(), "The output differs when tensors are copied.");
+        Assert.True(expectedSaved.eq(saved).all().item<bool>(), "The saved chunk states differ when tensors are copied.");
+        Assert.True(expectedGradients.X.allclose(gradients.X), "The gradient of x differs when tensors are copied.");
+        Assert.True(expectedGradients.B.allclose(gradients.B), "The gradient of B differs when tensors are copied.");
+        Assert.True(expectedGradients.ALog.allclose(gradients.ALog), "The gradient of A_log differs when tensors are copied.");
+        Assert.True(expectedGradients.G!.allclose(gradients.G!), "The gradient of g differs when tensors are copied.");
+    }
+
+    [Fact]
+    public void Forward_ReadsContiguousViewWithOffset()
+    {
+        using var scope = NewDisposeScope();
+        var testCase = new IlgpuScanTestCase(Batch: 2, Length: 9, Channels: 3, DState: 4, Variant: null);
+        var inputs = testCase.CreateInputs(seed: 5).To(ScalarType.Float32);
+        var kernel = IlgpuGeneratedKernels.Get(testCase.KernelClassName);
+        var offsetX = cat([randn_like(inputs.X), inputs.X]).narrow(0, testCase.Batch, testCase.Batch);
+        Assert.True(offsetX.is_contiguous());
+
+        var (expected, _) = Backend.Forward(kernel, inputs.ToScanInputs());
+        var (actual, _) = Backend.Forward(kernel, (inputs with { X = offsetX }).ToScanInputs());
+
+        Assert.True(expected.eq(actual).all().item<bool>(), "A view of x with a storage offset changed the output.");
+    }
+
+    [Fact]
     public void Forward_GivesSameOutputFromParallelCalls()
     {
         using var scope = NewDisposeScope();

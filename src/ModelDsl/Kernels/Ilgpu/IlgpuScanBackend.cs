@@ -18,13 +18,20 @@ internal sealed class IlgpuScanBackend : IScanBackend
     private static readonly ConditionalWeakTable<Accelerator, object> launchLocks = new();
 
     private readonly Accelerator accelerator;
+    private readonly bool forceCopies;
     private readonly object launchLock;
 
     /// <summary>Creates a backend on <paramref name="accelerator"/>, which must outlive the backend.</summary>
-    public IlgpuScanBackend(Accelerator accelerator)
+    /// <param name="accelerator">Accelerator that runs the kernels.</param>
+    /// <param name="forceCopies">
+    /// Copy tensors to and from accelerator memory even on the CPU accelerator, as the CUDA path does;
+    /// for tests of that path on machines without a GPU.
+    /// </param>
+    public IlgpuScanBackend(Accelerator accelerator, bool forceCopies = false)
     {
         ArgumentNullException.ThrowIfNull(accelerator);
         this.accelerator = accelerator;
+        this.forceCopies = forceCopies;
         launchLock = launchLocks.GetValue(accelerator, _ => new object());
     }
 
@@ -67,7 +74,7 @@ internal sealed class IlgpuScanBackend : IScanBackend
         // The kernels compute gradients themselves, so nothing here may extend an autograd graph.
         using var noGrad = no_grad();
         using var scope = NewDisposeScope();
-        using var binder = new IlgpuTensorBinder(accelerator);
+        using var binder = new IlgpuTensorBinder(accelerator, forceCopies);
         var output = empty(shapes.Batch, shapes.Length, shapes.Channels, dtype: ScalarType.Float32);
         var chunkStates = empty(shapes.ChunkStatesShape, dtype: ScalarType.Float32);
 
@@ -99,7 +106,7 @@ internal sealed class IlgpuScanBackend : IScanBackend
     {
         using var noGrad = no_grad();
         using var scope = NewDisposeScope();
-        using var binder = new IlgpuTensorBinder(accelerator);
+        using var binder = new IlgpuTensorBinder(accelerator, forceCopies);
         var gradients = new ScanGradients(
             X: empty_like(inputs.X, dtype: ScalarType.Float32),
             DeltaPre: empty_like(inputs.DeltaPre, dtype: ScalarType.Float32),

@@ -20,12 +20,19 @@ internal sealed class IlgpuTensorBinder : IDisposable
     private readonly List<MemoryBuffer> buffers = [];
     private readonly List<(Tensor Host, MemoryBuffer1D<float, Stride1D.Dense> Device)> outputs = [];
 
-    public IlgpuTensorBinder(Accelerator accelerator)
+    /// <param name="accelerator">Accelerator that the views are for.</param>
+    /// <param name="forceCopies">
+    /// Copy tensors into accelerator memory even on the CPU accelerator, so tests can run the CUDA path's
+    /// copies without a GPU.
+    /// </param>
+    public IlgpuTensorBinder(Accelerator accelerator, bool forceCopies = false)
     {
         this.accelerator = accelerator;
+        WrapsHostMemory = accelerator.AcceleratorType == AcceleratorType.CPU && !forceCopies;
     }
 
-    private bool WrapsHostMemory => accelerator.AcceleratorType == AcceleratorType.CPU;
+    /// <summary>Whether views wrap the tensors' own memory rather than copies of it.</summary>
+    public bool WrapsHostMemory { get; }
 
     /// <summary>Returns a view of <paramref name="tensor"/> that kernels read.</summary>
     public ArrayView<float> BindInput(Tensor tensor)
