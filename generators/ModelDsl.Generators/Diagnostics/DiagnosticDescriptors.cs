@@ -108,7 +108,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor GlobalSelectionOnLayerWithoutDelta = Error(
         "MDSL0018",
         "Global selection on a layer without a step size Δ",
-        "[GlobalSelection] names layer {0}, which is a {1} layer without a step size Δ; global selection needs a Mamba layer");
+        "[GlobalSelection] names layer {0}, which is a layer of kind {1} without a step size Δ; global selection needs a Mamba layer");
 
     public static readonly DiagnosticDescriptor VariantCycle = Error(
         "MDSL0019",
@@ -148,7 +148,12 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor MixerSettingsOnNonMambaLayer = Warning(
         "MDSL0026",
         "Mixer settings name a layer without a Mamba mixer",
-        "[MambaMixer] names layer {0}, which is a {1} layer; its settings are ignored");
+        "[MambaMixer] names layer {0}, which is a layer of kind {1} without a Mamba mixer; its settings are ignored");
+
+    public static readonly DiagnosticDescriptor ModelTooLarge = Error(
+        "MDSL0027",
+        "Model is too large",
+        "{0}; reduce DModel, Expand, DState or VocabSize");
 
     private static readonly Dictionary<string, DiagnosticDescriptor> ById = BuildIndex();
 

@@ -65,7 +65,44 @@ internal static class SettingsResolver
             return null;
         }
 
-        return new ResolvedModel(vocabSize.Value, dModel.Value, tieEmbeddings, normEps, layers.ToEquatableArray());
+        var resolved = new ResolvedModel(vocabSize.Value, dModel.Value, tieEmbeddings, normEps, layers.ToEquatableArray());
+        return CheckSize(resolved, model.Location, diagnostics) ? resolved : null;
+    }
+
+    /// <summary>
+    /// Checks that the runtime's sizes fit their types: d_inner and the MLP width are <c>int</c>
+    /// there, and the parameter and state counts are <c>long</c> constants.
+    /// </summary>
+    private static bool CheckSize(ResolvedModel model, LocationInfo location, DiagnosticBag diagnostics)
+    {
+        var mlpWidth = (long)ParameterCounting.MlpWidthFactor * model.DModel;
+        foreach (var layer in model.Layers)
+        {
+            if (layer.Kind == DeclaredLayerKind.Mlp && mlpWidth > int.MaxValue)
+            {
+                diagnostics.Add(DiagnosticDescriptors.ModelTooLarge, location, $"The MLP width 4 · d_model = {mlpWidth} exceeds {int.MaxValue}");
+                return false;
+            }
+
+            if (layer.Mixer is { DInner: > int.MaxValue })
+            {
+                diagnostics.Add(DiagnosticDescriptors.ModelTooLarge, location, $"d_inner = expand · d_model = {layer.Mixer.DInner} exceeds {int.MaxValue}");
+                return false;
+            }
+        }
+
+        try
+        {
+            var spec = new ModelSpec("", EquatableArray<string>.Empty, "", null, model.VocabSize, model.DModel, model.TieEmbeddings, model.NormEps, model.Layers);
+            _ = spec.ParameterCount;
+            _ = spec.StateSizePerToken;
+            return true;
+        }
+        catch (OverflowException)
+        {
+            diagnostics.Add(DiagnosticDescriptors.ModelTooLarge, location, $"The parameter or state count exceeds {long.MaxValue}");
+            return false;
+        }
     }
 
     private static int? ReadRequiredSize(
@@ -305,7 +342,7 @@ internal static class SettingsResolver
         var dtRank = properties.Integer(MixerProperties.DtRank).Value;
         if (dtRank == 0)
         {
-            dtRank = (dModel + 15) / 16;
+            dtRank = (int)(((long)dModel + 15) / 16);
         }
 
         return new MixerSpec(
