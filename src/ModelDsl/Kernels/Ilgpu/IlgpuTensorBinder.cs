@@ -69,7 +69,7 @@ internal sealed class IlgpuTensorBinder : IDisposable
         return buffer.View;
     }
 
-    /// <summary>Copies every bound output back into its tensor; a no-op on the CPU accelerator.</summary>
+    /// <summary>Waits for the kernels, then copies every bound output back into its tensor unless views wrap tensor memory.</summary>
     public unsafe void CopyOutputsToHost()
     {
         accelerator.Synchronize();
@@ -109,8 +109,8 @@ internal sealed class IlgpuTensorBinder : IDisposable
 
     /// <summary>Returns a reference to the first float of a contiguous CPU tensor's storage.</summary>
     /// <remarks>
-    /// TorchSharp 0.107 exposes a CPU tensor's memory only as the <see cref="Span{T}"/> <c>Tensor.bytes</c>,
-    /// so one tensor can span at most <see cref="int.MaxValue"/> bytes here.
+    /// TorchSharp 0.107 has no <c>data_ptr()</c>, so this takes the address from the <see cref="Span{T}"/>
+    /// <c>Tensor.bytes</c>, which limits one tensor to <see cref="int.MaxValue"/> bytes.
     /// </remarks>
     private static ref float FirstElement(Tensor tensor)
     {
