@@ -35,14 +35,14 @@ public sealed class ModelGenerator : IIncrementalGenerator
         var modelDeclarations = context.SyntaxProvider
             .ForAttributeWithMetadataName(
                 AttributeNames.MambaModel,
-                static (node, _) => node is ClassDeclarationSyntax,
+                static (node, _) => node is ClassDeclarationSyntax or RecordDeclarationSyntax,
                 DeclarationParser.ParseModel)
             .WithTrackingName(Steps.ModelDeclarations);
 
         var variantDeclarations = context.SyntaxProvider
             .ForAttributeWithMetadataName(
                 AttributeNames.VariantOf,
-                static (node, _) => node is ClassDeclarationSyntax,
+                static (node, _) => node is ClassDeclarationSyntax or RecordDeclarationSyntax,
                 DeclarationParser.ParseVariant)
             .WithTrackingName(Steps.VariantDeclarations);
 

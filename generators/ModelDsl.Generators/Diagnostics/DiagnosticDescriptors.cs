@@ -108,7 +108,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor GlobalSelectionOnLayerWithoutDelta = Error(
         "MDSL0018",
         "Global selection on a layer without a step size Δ",
-        "[GlobalSelection] names layer {0}, which is a {1} layer without a step size Δ; global selection needs a Mamba layer");
+        "[GlobalSelection] names layer {0}, which is a layer of kind {1} without a step size Δ; global selection needs a Mamba layer");
 
     public static readonly DiagnosticDescriptor VariantCycle = Error(
         "MDSL0019",
@@ -128,7 +128,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor ConflictingMixerSettings = Error(
         "MDSL0022",
         "Conflicting mixer settings for one layer",
-        "Two [MambaMixer] attributes set {0} for layer {1}; set each property at most once per layer");
+        "Two [MambaMixer] attributes set {0} for {1}; set each property at most once per layer");
 
     public static readonly DiagnosticDescriptor NormEpsNotPositive = Error(
         "MDSL0023",
@@ -148,7 +148,17 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor MixerSettingsOnNonMambaLayer = Warning(
         "MDSL0026",
         "Mixer settings name a layer without a Mamba mixer",
-        "[MambaMixer] names layer {0}, which is a {1} layer; its settings are ignored");
+        "[MambaMixer] names layer {0}, which is a layer of kind {1} without a Mamba mixer; its settings are ignored");
+
+    public static readonly DiagnosticDescriptor ModelTooLarge = Error(
+        "MDSL0027",
+        "Model is too large",
+        "{0}; reduce DModel, Expand, DState or VocabSize");
+
+    public static readonly DiagnosticDescriptor RecordDeclared = Error(
+        "MDSL0028",
+        "Model declaration must be a class, not a record",
+        "Record '{0}' cannot declare a model because generated models are TorchSharp modules with reference identity; declare it as 'partial class {0}'");
 
     private static readonly Dictionary<string, DiagnosticDescriptor> ById = BuildIndex();
 

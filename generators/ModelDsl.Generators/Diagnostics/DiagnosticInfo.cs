@@ -21,9 +21,6 @@ internal sealed record DiagnosticInfo(string Id, LocationInfo? Location, Equatab
         return new DiagnosticInfo(descriptor.Id, location, new EquatableArray<string>(texts));
     }
 
-    /// <summary>Whether the diagnostic stops the declaration from being generated.</summary>
-    public bool IsError => DiagnosticDescriptors.Find(Id).DefaultSeverity == DiagnosticSeverity.Error;
-
     /// <summary>Creates the reportable diagnostic, placing it in <paramref name="compilation"/>'s tree.</summary>
     public Diagnostic ToDiagnostic(Compilation compilation)
     {

@@ -51,7 +51,7 @@ internal sealed record ModelSpec(
             long total = 0;
             foreach (var layer in Layers)
             {
-                total += layer.StateSizePerToken;
+                total = checked(total + layer.StateSizePerToken);
             }
 
             return total;

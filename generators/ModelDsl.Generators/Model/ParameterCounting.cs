@@ -2,7 +2,9 @@ namespace ModelDsl.Generators.Model;
 
 /// <summary>
 /// Parameter and decoding-state counts of declared models, computed from the shapes the runtime
-/// modules create, so they are known at compile time.
+/// modules create, so they are known at compile time. Every sum is checked: a count above
+/// <see cref="long.MaxValue"/> throws <see cref="System.OverflowException"/>, which the resolver
+/// turns into a diagnostic before any model reaches the emitters.
 /// </summary>
 internal static class ParameterCounting
 {
@@ -15,15 +17,15 @@ internal static class ParameterCounting
         long d = model.DModel;
         long vocab = model.VocabSize;
 
-        var total = (vocab * d) + d;
+        var total = checked((vocab * d) + d);
         if (!model.TieEmbeddings)
         {
-            total += vocab * d;
+            total = checked(total + (vocab * d));
         }
 
         foreach (var layer in model.Layers)
         {
-            total += layer.ParameterCount;
+            total = checked(total + layer.ParameterCount);
         }
 
         return total;
@@ -50,10 +52,10 @@ internal static class ParameterCounting
 
         var mixer = layer.Mixer;
         var inner = mixer.DInner;
-        var state = (inner * mixer.DState) + (inner * (mixer.DConv - 1));
+        var state = checked((inner * mixer.DState) + (inner * (mixer.DConv - 1)));
         if (mixer.GlobalSelection is not null)
         {
-            state += inner * (mixer.GlobalSelection.KernelSize - 1);
+            state = checked(state + (inner * (mixer.GlobalSelection.KernelSize - 1)));
         }
 
         return state;
@@ -61,7 +63,7 @@ internal static class ParameterCounting
 
     /// <summary>Counts the parameters that the global selection module adds to one mixer.</summary>
     public static long CountGlobalSelectionParameters(MixerSpec mixer)
-        => mixer.GlobalSelection is null ? 0 : (mixer.DInner * mixer.GlobalSelection.KernelSize) + mixer.DInner;
+        => mixer.GlobalSelection is null ? 0 : checked((mixer.DInner * mixer.GlobalSelection.KernelSize) + mixer.DInner);
 
     private static long CountMambaParameters(MixerSpec mixer)
     {
@@ -70,22 +72,25 @@ internal static class ParameterCounting
         long rank = mixer.DtRank;
         long state = mixer.DState;
 
-        var norm = d;
-        var inProjection = (d * 2 * inner) + (mixer.Bias ? 2 * inner : 0);
-        var convolution = (inner * mixer.DConv) + (mixer.ConvBias ? inner : 0);
-        var xProjection = inner * (rank + (2 * state));
-        var dtProjection = (rank * inner) + inner;
-        var aLog = inner * state;
-        var skip = inner;
-        var outProjection = (inner * d) + (mixer.Bias ? d : 0);
+        checked
+        {
+            var norm = d;
+            var inProjection = (d * 2 * inner) + (mixer.Bias ? 2 * inner : 0);
+            var convolution = (inner * mixer.DConv) + (mixer.ConvBias ? inner : 0);
+            var xProjection = inner * (rank + (2 * state));
+            var dtProjection = (rank * inner) + inner;
+            var aLog = inner * state;
+            var skip = inner;
+            var outProjection = (inner * d) + (mixer.Bias ? d : 0);
 
-        return norm + inProjection + convolution + xProjection + dtProjection + aLog + skip + outProjection
-            + CountGlobalSelectionParameters(mixer);
+            return norm + inProjection + convolution + xProjection + dtProjection + aLog + skip + outProjection
+                + CountGlobalSelectionParameters(mixer);
+        }
     }
 
     private static long CountMlpParameters(long d)
     {
         var hidden = MlpWidthFactor * d;
-        return d + (d * hidden) + hidden + (hidden * d) + d;
+        return checked(d + (d * hidden) + hidden + (hidden * d) + d);
     }
 }

@@ -9,7 +9,7 @@ namespace ModelDsl.Generators.Parsing;
 
 /// <summary>
 /// Typed access to one attribute application's arguments and their source locations. Arguments with
-/// compile errors (half-typed code) read as absent, so the generator never throws on them.
+/// compile errors (half-typed code) read as absent instead of throwing.
 /// </summary>
 internal sealed class AttributeArguments
 {
@@ -35,7 +35,9 @@ internal sealed class AttributeArguments
     /// </summary>
     public static AttributeArguments? Create(AttributeData data, LocationInfo? relocation, CancellationToken cancellationToken)
     {
-        var syntax = data.ApplicationSyntaxReference?.GetSyntax(cancellationToken) as AttributeSyntax;
+        // Relocated attributes report nothing at their own syntax, which may be in another file
+        // or, for a base declared in a referenced assembly, absent.
+        var syntax = relocation is null ? data.ApplicationSyntaxReference?.GetSyntax(cancellationToken) as AttributeSyntax : null;
         var location = relocation ?? (syntax is null ? null : LocationInfo.From(syntax));
         return location is null ? null : new AttributeArguments(data, syntax, location, relocation);
     }
@@ -175,23 +177,74 @@ internal sealed class AttributeArguments
         return Location;
     }
 
+    /// <summary>
+    /// Location of element <paramref name="position"/> of the array given to the named argument
+    /// <paramref name="name"/>, or of the whole argument when the array is not written element by
+    /// element (<c>new[] { ... }</c>, <c>new int[] { ... }</c> or <c>[ ... ]</c>).
+    /// </summary>
+    public LocationInfo ElementLocation(string name, int position)
+    {
+        var argument = FindNamedArgument(name);
+        if (argument is null)
+        {
+            return NamedLocation(name);
+        }
+
+        var elements = argument.Expression switch
+        {
+            ImplicitArrayCreationExpressionSyntax implicitArray => ExpressionsOf(implicitArray.Initializer),
+            ArrayCreationExpressionSyntax array when array.Initializer is not null => ExpressionsOf(array.Initializer),
+            CollectionExpressionSyntax collection => ElementsOf(collection),
+            _ => null,
+        };
+
+        return elements is not null && position < elements.Count ? LocationInfo.From(elements[position]) : LocationInfo.From(argument);
+    }
+
     /// <summary>Location of the named argument <paramref name="name"/>, or of the attribute.</summary>
     public LocationInfo NamedLocation(string name)
     {
+        var argument = FindNamedArgument(name);
+        return argument is null ? Location : LocationInfo.From(argument);
+    }
+
+    /// <summary>Syntax of the named argument; <c>null</c> when it is absent or locations are relocated.</summary>
+    private AttributeArgumentSyntax? FindNamedArgument(string name)
+    {
         if (relocation is not null || syntax?.ArgumentList is null)
         {
-            return Location;
+            return null;
         }
 
         foreach (var argument in syntax.ArgumentList.Arguments)
         {
             if (argument.NameEquals?.Name.Identifier.ValueText == name)
             {
-                return LocationInfo.From(argument);
+                return argument;
             }
         }
 
-        return Location;
+        return null;
+    }
+
+    private static List<SyntaxNode> ExpressionsOf(InitializerExpressionSyntax initializer)
+        => new List<SyntaxNode>(initializer.Expressions);
+
+    /// <summary>Returns the elements of a collection expression, or <c>null</c> when one is a spread.</summary>
+    private static List<SyntaxNode>? ElementsOf(CollectionExpressionSyntax collection)
+    {
+        var elements = new List<SyntaxNode>();
+        foreach (var element in collection.Elements)
+        {
+            if (element is not ExpressionElementSyntax expression)
+            {
+                return null;
+            }
+
+            elements.Add(expression);
+        }
+
+        return elements;
     }
 
     private bool TryConvert<T>(string name, Func<object?, T?> convert, out Setting<T> setting)

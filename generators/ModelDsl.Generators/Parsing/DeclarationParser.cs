@@ -24,7 +24,20 @@ internal static class DeclarationParser
 
     private static DeclarationResult Parse(GeneratorAttributeSyntaxContext context, bool isVariantPipeline, CancellationToken cancellationToken)
     {
-        if (context.TargetSymbol is not INamedTypeSymbol symbol || context.TargetNode is not ClassDeclarationSyntax syntax)
+        if (context.TargetSymbol is not INamedTypeSymbol symbol)
+        {
+            return DeclarationResult.None;
+        }
+
+        if (context.TargetNode is RecordDeclarationSyntax record)
+        {
+            // Record structs are not reported: the attributes' usage already rejects structs.
+            return symbol.TypeKind != TypeKind.Class
+                ? DeclarationResult.None
+                : ReportOnly(DiagnosticDescriptors.RecordDeclared, LocationInfo.From(record.Identifier), symbol.Name, isVariantPipeline, symbol);
+        }
+
+        if (context.TargetNode is not ClassDeclarationSyntax syntax)
         {
             return DeclarationResult.None;
         }
@@ -74,6 +87,40 @@ internal static class DeclarationParser
             NormEps: resolved.NormEps,
             Layers: resolved.Layers);
         return new DeclarationResult(model, diagnostics.ToEquatableArray());
+    }
+
+    /// <summary>
+    /// Returns a result with one diagnostic. A class with both attributes reaches both pipelines,
+    /// so the variant pipeline stays silent for it and the diagnostic is reported once.
+    /// </summary>
+    private static DeclarationResult ReportOnly(
+        DiagnosticDescriptor descriptor,
+        LocationInfo location,
+        string argument,
+        bool isVariantPipeline,
+        INamedTypeSymbol symbol)
+    {
+        if (isVariantPipeline && HasAttribute(symbol, AttributeNames.MambaModel))
+        {
+            return DeclarationResult.None;
+        }
+
+        var diagnostics = new DiagnosticBag();
+        diagnostics.Add(descriptor, location, argument);
+        return new DeclarationResult(null, diagnostics.ToEquatableArray());
+    }
+
+    private static bool HasAttribute(INamedTypeSymbol symbol, string metadataName)
+    {
+        foreach (var attribute in symbol.GetAttributes())
+        {
+            if (attribute.AttributeClass?.ToDisplayString() == metadataName)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static void CheckShape(INamedTypeSymbol symbol, ClassDeclarationSyntax syntax, DiagnosticBag diagnostics)

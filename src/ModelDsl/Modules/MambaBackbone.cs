@@ -27,7 +27,7 @@ public sealed class MambaBackbone : nn.Module<Tensor, Tensor>
         {
             if (layers[i] is null)
             {
-                throw new ArgumentException($"Layer {i} is null; every layer needs a module.", nameof(layers));
+                throw new ArgumentException($"Layer {i} is null; pass a MambaBlock or MlpBlock for every layer.", nameof(layers));
             }
         }
 
@@ -71,9 +71,11 @@ public sealed class MambaBackbone : nn.Module<Tensor, Tensor>
                 nameof(inputIds));
         }
 
-        if (inputIds.numel() == 0)
+        if (inputIds.shape[0] == 0 || inputIds.shape[1] == 0)
         {
-            return;
+            throw new ArgumentException(
+                $"Token ids need at least one sequence and one position, got shape [{string.Join(", ", inputIds.shape)}].",
+                nameof(inputIds));
         }
 
         using var minTensor = inputIds.min();

@@ -6,14 +6,14 @@ namespace ModelDsl.Modules;
 /// <summary>
 /// Base of the generated language models: token ids (B, L) to logits (B, L, vocab). A generated
 /// subclass owns the fields <c>backbone</c> (a <see cref="MambaBackbone"/>) and, with an untied head,
-/// <c>lm_head</c>; it calls <c>RegisterComponents()</c> and then <see cref="InitializeParameters"/>
+/// <c>lm_head</c>. It calls <c>RegisterComponents()</c> and then <see cref="InitializeParameters"/>
 /// at the end of its constructor.
 /// </summary>
 public abstract class MambaLanguageModel : nn.Module<Tensor, Tensor>
 {
     /// <param name="name">Module name, normally the declaring class's name.</param>
     /// <param name="architecture">Description of the declared model.</param>
-    /// <param name="options">Run-time options; <c>null</c> uses the defaults.</param>
+    /// <param name="options">Run-time options, or <c>null</c> for the defaults.</param>
     protected MambaLanguageModel(string name, ModelDescription architecture, ModelOptions? options)
         : base(name)
     {
@@ -88,7 +88,7 @@ public abstract class MambaLanguageModel : nn.Module<Tensor, Tensor>
     /// </summary>
     /// <exception cref="InvalidOperationException">
     /// A parameter belongs to a module type this method does not know, or the number of residual
-    /// blocks differs from <see cref="ModelDescription.NLayers"/>.
+    /// blocks or of parameters differs from the description.
     /// </exception>
     protected void InitializeParameters()
     {
@@ -122,6 +122,13 @@ public abstract class MambaLanguageModel : nn.Module<Tensor, Tensor>
                     initializer.LinearWithZeroBias(linear);
                     break;
             }
+        }
+
+        var parameterCount = named_parameters().Sum(entry => entry.parameter.numel());
+        if (parameterCount != Architecture.ParameterCount)
+        {
+            throw new InvalidOperationException(
+                $"Model '{GetName()}' has {parameterCount} parameters, but its description {Architecture.Name} declares {Architecture.ParameterCount}; the description's counting and the modules disagree.");
         }
 
         var missing = named_parameters()

@@ -9,7 +9,8 @@ namespace ModelDsl.Modules;
 /// Δ, B and C, the selective scan, the SiLU(z) output gate and the output projection. With
 /// <see cref="MixerSettings.GlobalSelection"/> it adds the global selection module: a depthwise
 /// causal long convolution over the x branch whose output <c>g</c> gates Δ (or feeds the scan
-/// input, by <see cref="GlobalSelectionVariant"/>).
+/// input, by <see cref="GlobalSelectionVariant"/>), from "Revealing and Mitigating the Local
+/// Pattern Shortcuts of Mamba" (You et al., 2024).
 /// </summary>
 /// <remarks>
 /// Activations stay in (batch, length, channels) layout; only the convolutions transpose to the
@@ -19,7 +20,7 @@ namespace ModelDsl.Modules;
 /// </remarks>
 public sealed class MambaMixer : nn.Module<Tensor, Tensor>
 {
-    // Field names are the PyTorch parameter names; RegisterComponents reads them by reflection.
+    // RegisterComponents names parameters after these fields, so they carry the PyTorch names.
 #pragma warning disable IDE1006
     private readonly Linear in_proj;
     private readonly Conv1d conv1d;
@@ -52,7 +53,7 @@ public sealed class MambaMixer : nn.Module<Tensor, Tensor>
 
         if (!Enum.IsDefined(scanPath))
         {
-            throw new ArgumentOutOfRangeException(nameof(scanPath), scanPath, "Unknown scan path; use ScanPath.Fused or ScanPath.Reference.");
+            throw new ArgumentOutOfRangeException(nameof(scanPath), scanPath, $"Invalid scan path {(int)scanPath}; use ScanPath.Fused or ScanPath.Reference.");
         }
 
         Settings = settings;
@@ -73,6 +74,11 @@ public sealed class MambaMixer : nn.Module<Tensor, Tensor>
         }
 
         RegisterComponents();
+
+        // A standalone mixer gets the single-layer reference initialisation from the global generator.
+        // MambaLanguageModel.InitializeParameters redraws it with the model's n_layers and seed.
+        using var initializer = new ParameterInitializer(seed: null);
+        ResetParameters(initializer, nLayers: 1);
     }
 
     /// <summary>Resolved settings this mixer was built from.</summary>
@@ -81,7 +87,7 @@ public sealed class MambaMixer : nn.Module<Tensor, Tensor>
     /// <summary>Selective-scan implementation the forward pass calls.</summary>
     public ScanPath ScanPath { get; }
 
-    /// <summary><c>A_log</c>, (E, N); the scan uses <c>A = −exp(A_log)</c>.</summary>
+    /// <summary><c>A_log</c>, (E, N). The scan uses <c>A = −exp(A_log)</c>.</summary>
     public Parameter ALog => A_log;
 
     /// <summary>Skip weight <c>D</c>, (E).</summary>
@@ -114,14 +120,15 @@ public sealed class MambaMixer : nn.Module<Tensor, Tensor>
         var b = projected.narrow(-1, Settings.DtRank, Settings.DState);
         var c = projected.narrow(-1, Settings.DtRank + Settings.DState, Settings.DState);
 
-        // The Δ bias goes to the scan separately: it is added after the global selection gate.
+        // The Δ bias goes to the scan separately because it is added after the global selection gate.
         var deltaPre = nn.functional.linear(deltaLow, dt_proj.weight);
         var deltaBias = dt_proj.bias!;
         var variant = Settings.GlobalSelection?.Variant ?? GlobalSelectionVariant.GateDelta;
 
+        // The fused kernels read dense (B, L, channels) memory, but x, z, B and C are strided views here.
         var y = ScanPath == ScanPath.Reference
             ? ReferenceScan.Forward(x, deltaPre, deltaBias, A_log, b, c, D, z, g, variant)
-            : kernel.Forward(x, deltaPre, deltaBias, A_log, b, c, D, z, g, variant);
+            : kernel.Forward(x.contiguous(), deltaPre, deltaBias, A_log, b.contiguous(), c.contiguous(), D, z.contiguous(), g?.contiguous(), variant);
 
         return out_proj.call(y).MoveToOuterDisposeScope();
     }
@@ -185,7 +192,7 @@ public sealed class MambaMixer : nn.Module<Tensor, Tensor>
 
     /// <summary>
     /// Applies a depthwise convolution causally: left padding of kernel − 1 steps, so output t
-    /// sees inputs t − kernel + 1 … t, and exactly <paramref name="length"/> outputs.
+    /// depends on inputs t − kernel + 1 … t, and exactly <paramref name="length"/> outputs.
     /// </summary>
     private static Tensor CausalConvolution(Conv1d convolution, Tensor input, long length)
     {

@@ -23,6 +23,10 @@ public sealed class Mlp : nn.Module<Tensor, Tensor>
         fc1 = nn.Linear(dModel, (long)HiddenMultiplier * dModel, hasBias: true);
         fc2 = nn.Linear((long)HiddenMultiplier * dModel, dModel, hasBias: true);
         RegisterComponents();
+
+        // Single-layer reference initialisation, which MambaLanguageModel.InitializeParameters redraws.
+        using var initializer = new ParameterInitializer(seed: null);
+        ResetParameters(initializer, nLayers: 1);
     }
 
     /// <summary>Maps (..., d_model) to (..., d_model).</summary>

@@ -17,7 +17,7 @@ internal sealed class ParameterInitializer : IDisposable
     private readonly Generator? generator;
     private readonly HashSet<Parameter> initialized = new(ReferenceEqualityComparer.Instance);
 
-    /// <param name="seed">Seed of a private CPU generator; <c>null</c> draws from TorchSharp's global generator.</param>
+    /// <param name="seed">Seed of a private CPU generator, or <c>null</c> to draw from TorchSharp's global generator.</param>
     public ParameterInitializer(long? seed)
     {
         if (seed is long value)

@@ -14,7 +14,7 @@ public sealed class RMSNorm : nn.Module<Tensor, Tensor>
 
     /// <param name="name">Module name.</param>
     /// <param name="dim">Size of the normalised (last) dimension.</param>
-    /// <param name="eps">Term added to the mean square before the square root; must be positive.</param>
+    /// <param name="eps">Positive term added to the mean square before the square root.</param>
     public RMSNorm(string name, long dim, double eps)
         : base(name)
     {
@@ -29,7 +29,7 @@ public sealed class RMSNorm : nn.Module<Tensor, Tensor>
         RegisterComponents();
     }
 
-    /// <summary>Scale applied after normalisation, (dim); initialised to ones.</summary>
+    /// <summary>Scale applied after normalisation, (dim), initialised to ones.</summary>
     public Parameter Weight => weight;
 
     /// <summary>Size of the normalised dimension.</summary>

@@ -17,7 +17,7 @@ internal static class GeneratorHarness
 
     /// <summary>
     /// Warnings the .NET SDK suppresses in every build (its default NoWarn): CS1701 and CS1702 only
-    /// say that TorchSharp, built for .NET 8, is bound to the .NET 10 reference assemblies.
+    /// report that TorchSharp, built for .NET 8, is bound to the .NET 10 reference assemblies.
     /// </summary>
     private static readonly ImmutableDictionary<string, ReportDiagnostic> SdkSuppressedWarnings =
         ImmutableDictionary<string, ReportDiagnostic>.Empty

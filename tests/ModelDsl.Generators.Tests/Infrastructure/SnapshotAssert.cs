@@ -30,13 +30,21 @@ internal static class SnapshotAssert
     {
         var folder = Path.Combine(Path.GetDirectoryName(callerFile)!, "Snapshots");
         var stem = Path.Combine(folder, testClass + "." + testMethod + suffix);
-        var verifiedPath = stem + ".verified.cs";
-        var receivedPath = stem + ".received.cs";
-        actual = actual.Replace("\r\n", "\n");
+        var accept = Environment.GetEnvironmentVariable(AcceptVariable) == "1";
+        Compare(actual, stem + ".verified.cs", stem + ".received.cs", accept);
+    }
 
-        if (Environment.GetEnvironmentVariable(AcceptVariable) == "1")
+    /// <summary>
+    /// Compares <paramref name="actual"/> with the file at <paramref name="verifiedPath"/>, or
+    /// overwrites that file when <paramref name="accept"/> is set.
+    /// </summary>
+    public static void Compare(string actual, string verifiedPath, string receivedPath, bool accept)
+    {
+        actual = actual.Replace("\r\n", "\n");
+        Directory.CreateDirectory(Path.GetDirectoryName(verifiedPath)!);
+
+        if (accept)
         {
-            Directory.CreateDirectory(folder);
             File.WriteAllText(verifiedPath, actual);
             File.Delete(receivedPath);
             return;
@@ -49,7 +57,6 @@ internal static class SnapshotAssert
             return;
         }
 
-        Directory.CreateDirectory(folder);
         File.WriteAllText(receivedPath, actual);
         var reason = expected is null
             ? $"Snapshot {verifiedPath} does not exist; review {receivedPath} and rename it to .verified.cs"
@@ -62,11 +69,19 @@ internal static class SnapshotAssert
     /// <summary>Formats a unified diff with <see cref="ContextLines"/> lines of context around each change.</summary>
     public static string UnifiedDiff(string expected, string actual, string expectedName, string actualName)
     {
-        var model = InlineDiffBuilder.Diff(expected, actual, ignoreWhiteSpace: false);
-        var lines = model.Lines;
         var output = new StringBuilder();
         output.Append("--- ").Append(expectedName).Append('\n');
         output.Append("+++ ").Append(actualName).Append('\n');
+
+        // DiffPlex reads a final "\n" as one more, empty line; drop it so hunk counts match the files.
+        var expectedBody = TrimFinalNewline(expected);
+        var actualBody = TrimFinalNewline(actual);
+        if (expectedBody == actualBody && expected != actual)
+        {
+            return output.Append("\\ The final newline differs.\n").ToString();
+        }
+
+        var lines = InlineDiffBuilder.Diff(expectedBody, actualBody, ignoreWhiteSpace: false).Lines;
 
         var changed = lines.Select(line => line.Type is ChangeType.Inserted or ChangeType.Deleted).ToArray();
         var oldLine = 1;
@@ -143,4 +158,6 @@ internal static class SnapshotAssert
 
         return output.ToString();
     }
+
+    private static string TrimFinalNewline(string text) => text.EndsWith('\n') ? text.Substring(0, text.Length - 1) : text;
 }

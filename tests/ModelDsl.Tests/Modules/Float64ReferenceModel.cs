@@ -147,7 +147,7 @@ internal sealed class Float64ReferenceModel
         return y.Select(v => Linear(v, weights[$"{prefix}.out_proj.weight"], s.DModel, Optional("out_proj.bias"))).ToArray();
     }
 
-    /// <summary>Depthwise convolution with weight (E, 1, K): output t sees inputs t − K + 1 … t, zeros before the start.</summary>
+    /// <summary>Depthwise convolution with weight (E, 1, K): output t depends on inputs t − K + 1 … t, zeros before the start.</summary>
     private static double[][] CausalDepthwiseConv(double[][] x, double[] weight, double[]? bias, int kernelSize)
     {
         var channels = x[0].Length;

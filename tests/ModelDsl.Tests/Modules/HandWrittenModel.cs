@@ -7,8 +7,7 @@ namespace ModelDsl.Tests.Modules;
 
 /// <summary>
 /// A language model written by hand in the shape the source generator emits: fields
-/// <c>backbone</c> and, untied only, <c>lm_head</c>; RegisterComponents, then InitializeParameters.
-/// A layer whose description has no mixer settings becomes an <see cref="MlpBlock"/>.
+/// <c>backbone</c> and, untied only, <c>lm_head</c>. Its constructor calls RegisterComponents, then InitializeParameters.
 /// </summary>
 internal sealed class HandWrittenModel : MambaLanguageModel
 {
@@ -24,9 +23,12 @@ internal sealed class HandWrittenModel : MambaLanguageModel
         foreach (var layer in description.Layers)
         {
             var name = $"layers.{layer.Index}";
-            layers.Add(layer.Mixer is { } mixer
-                ? new MambaBlock(name, mixer, description.NormEps, new TestScanKernel(mixer.DState), Options.ScanPath)
-                : new MlpBlock(name, description.DModel, description.NormEps));
+            layers.Add(layer.Kind switch
+            {
+                LayerKind.Mamba => new MambaBlock(name, layer.Mixer!, description.NormEps, new TestScanKernel(layer.Mixer!.DState), Options.ScanPath),
+                LayerKind.Mlp => new MlpBlock(name, description.DModel, description.NormEps),
+                _ => throw new ArgumentOutOfRangeException(nameof(description), layer.Kind, $"Layer {layer.Index} has an unknown kind."),
+            });
         }
 
         backbone = new MambaBackbone("backbone", description.VocabSize, description.DModel, description.NormEps, layers);

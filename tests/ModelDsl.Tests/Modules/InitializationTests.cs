@@ -61,6 +61,19 @@ public sealed class InitializationTests
     }
 
     [Fact]
+    public void StandaloneMixer_IsInitialized()
+    {
+        using var mixer = new MambaMixer("mixer", TestArchitectures.Mixer(), new TestScanKernel(4), ScanPath.Reference);
+
+        var aLog = Values(mixer.ALog);
+        var dt = Values(nn.functional.softplus(mixer.named_parameters().Single(entry => entry.name == "dt_proj.bias").parameter));
+
+        Assert.Equal(Math.Log(4), aLog[3], 6);
+        Assert.All(Values(mixer.SkipWeight), value => Assert.Equal(1.0, value));
+        Assert.All(dt, value => Assert.InRange(value, 0.001 * (1 - 1e-5), 0.1 * (1 + 1e-5)));
+    }
+
+    [Fact]
     public void NormsOnesAndBiasesZero()
     {
         var mixer = TestArchitectures.Mixer(bias: true);
@@ -163,6 +176,18 @@ public sealed class InitializationTests
 
         Assert.Contains("2 residual blocks", error.Message);
         Assert.Contains("1 layers", error.Message);
+    }
+
+    [Fact]
+    public void ParameterCountMismatch_Throws()
+    {
+        var description = TestArchitectures.TwoLayerWithGlobalSelection();
+        var wrongCount = description with { ParameterCount = description.ParameterCount + 1 };
+
+        var error = Assert.Throws<InvalidOperationException>(() => new HandWrittenModel(wrongCount));
+
+        Assert.Contains($"has {description.ParameterCount} parameters", error.Message);
+        Assert.Contains($"declares {description.ParameterCount + 1}", error.Message);
     }
 
     /// <summary>Asserts that values lie in [−bound, bound] and reach close to both ends, as a U(−bound, bound) draw does.</summary>

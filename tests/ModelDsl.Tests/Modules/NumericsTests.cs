@@ -43,7 +43,7 @@ public sealed class NumericsTests
 
         Assert.True(maxDifference <= Tolerance, $"{architecture}: largest logit difference {maxDifference:E2} exceeds {Tolerance:E0}.");
 
-        // Logits near zero would let a broken block pass; make sure the comparison has signal.
+        // Logits near zero would let a broken block pass, so the comparison needs signal.
         Assert.True(maxMagnitude > 0.1, $"{architecture}: logits peak at {maxMagnitude:E2}, too small for a meaningful comparison.");
     }
 
@@ -57,7 +57,7 @@ public sealed class NumericsTests
             "gate-delta" => TestArchitectures.Mixer(bias: true, globalSelection: new GlobalSelectionSettings(5, GlobalSelectionVariant.GateDelta)),
             "add-to-input" => TestArchitectures.Mixer(globalSelection: new GlobalSelectionSettings(5, GlobalSelectionVariant.AddToInput)),
             "mlp" => null,
-            _ => throw new ArgumentOutOfRangeException(nameof(architecture), architecture, "Unknown test architecture."),
+            _ => throw new ArgumentOutOfRangeException(nameof(architecture), architecture, "Unknown test architecture; use plain, gate-delta, add-to-input or mlp."),
         };
         return TestArchitectures.Model(architecture, vocabSize: 11, dModel: 8, tieEmbeddings: architecture == "plain", first, second);
     }

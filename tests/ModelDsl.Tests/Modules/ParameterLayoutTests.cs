@@ -71,7 +71,7 @@ public sealed class ParameterLayoutTests
     }
 
     [Fact]
-    public void NoWeightDecay_HoldsALogDNormsAndBiases()
+    public void NoWeightDecay_ContainsALogDNormsBiases()
     {
         using var model = new HandWrittenModel(TestArchitectures.TwoLayerWithGlobalSelection());
         var names = model.named_parameters().ToDictionary(entry => (object)entry.parameter, entry => entry.name, ReferenceEqualityComparer.Instance);

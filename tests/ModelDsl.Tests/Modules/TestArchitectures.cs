@@ -3,9 +3,6 @@ namespace ModelDsl.Tests.Modules;
 /// <summary>Small model descriptions for the module tests, built the way the generator resolves declarations.</summary>
 internal static class TestArchitectures
 {
-    // TODO: use LayerKind.Mlp once the generator branch adds it; HandWrittenModel keys on Mixer == null.
-    public const LayerKind MlpKind = (LayerKind)2;
-
     public static MixerSettings Mixer(
         int dModel = 8,
         int dState = 4,
@@ -27,7 +24,7 @@ internal static class TestArchitectures
         var layers = mixers
             .Select((mixer, index) => new LayerDescription(
                 index,
-                mixer is null ? MlpKind : LayerKind.Mamba,
+                mixer is null ? LayerKind.Mlp : LayerKind.Mamba,
                 mixer,
                 ParameterCount: mixer is null ? ParameterFormula.MlpLayer(dModel) : ParameterFormula.MambaLayer(mixer),
                 StateSizePerToken: 0))
