@@ -3,7 +3,7 @@ namespace ModelDsl.Ablate.Architectures;
 /// <summary>Maps architecture names to the declared model classes of this example.</summary>
 public sealed class ArchitectureRegistry
 {
-    // NOTE: 512 tokens is the longest sequence of You et al.'s (2024) data; the models themselves have no length limit,
+    // NOTE: 512 tokens is the longest sequence of the global selection paper's (You et al., 2024) data; the models themselves have no length limit,
     // but the reference scan's cost grows linearly with L, so longer inputs are rejected rather than run for hours.
     private const int MaxSequenceLength = 512;
 

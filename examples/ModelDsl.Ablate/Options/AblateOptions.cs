@@ -24,7 +24,7 @@ public sealed record AblateOptions
     /// <summary>Output folder for results, charts and checkpoints.</summary>
     public string OutputDirectory { get; init; } = "runs/ablate";
 
-    /// <summary>Folder that holds You et al.'s (2024) JSONL data (<c>ngram-k2v2-standard/train.jsonl</c> and so on).</summary>
+    /// <summary>Folder that contains the published n-gram JSONL data of You et al. (2024) (<c>ngram-k2v2-standard/train.jsonl</c> and so on).</summary>
     public string? DataDirectory { get; init; }
 
     /// <summary>TorchSharp intra-op threads.</summary>

@@ -24,7 +24,7 @@ public static class AblateOptionsParser
                                    a run that reaches its share stops early (default preset: 300, paper: none).
           --seed N                 Seed of data, initialisation and batch order (default: 1).
           --out DIR                Output folder (default: runs/ablate).
-          --data DIR               Folder with You et al.'s (2024) JSONL data (ngram-k2v2-standard/train.jsonl, ...).
+          --data DIR               Folder with the global selection paper's (You et al., 2024) JSONL data (ngram-k2v2-standard/train.jsonl, ...).
                                    Default: data/paper-mqar or examples/data/paper-mqar in the current folder
                                    or a parent of it.
           --threads N              TorchSharp intra-op threads (default: TorchSharp's choice).

@@ -3,7 +3,7 @@ using ModelDsl.Tasks;
 namespace ModelDsl.Ablate.Running;
 
 /// <summary>
-/// Finds You et al.'s (2024) data folder: the <c>--data</c> value when given, else the first <c>data/paper-mqar</c> or
+/// Finds the global selection paper's (You et al., 2024) data folder: the <c>--data</c> value when given, else the first <c>data/paper-mqar</c> or
 /// <c>examples/data/paper-mqar</c> in the current folder or one of its parents, then likewise from the
 /// executable's folder.
 /// </summary>

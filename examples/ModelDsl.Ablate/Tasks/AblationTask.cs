@@ -9,7 +9,7 @@ public abstract class AblationTask
     /// <summary>One-line description for tables and help.</summary>
     public abstract string Summary { get; }
 
-    /// <summary>Whether the task reads You et al.'s (2024) data folder.</summary>
+    /// <summary>Whether the task reads the global selection paper's (You et al., 2024) data folder.</summary>
     public virtual bool RequiresData => false;
 
     /// <summary>Builds or loads the three splits.</summary>

@@ -28,7 +28,7 @@ public sealed class TaskCatalog
     public static TaskCatalog For(AblatePreset preset)
     {
         // Default: short sequences and a small task vocabulary so that 2-layer models learn within minutes on a CPU.
-        // Paper: You et al.'s (2024) grid (N up to L/4 in powers of two, L up to 512), V = 20000 and noise from [20, V + 20).
+        // Paper: the global selection paper's (You et al., 2024) grid (N up to L/4 in powers of two, L up to 512), V = 20000 and noise from [20, V + 20).
         var (grid, noiseOffset, defaults) = preset switch
         {
             AblatePreset.Default => (
@@ -52,9 +52,9 @@ public sealed class TaskCatalog
             new GeneratedMqarTask("mqar", MqarLayout.Standard, grid, noiseOffset),
             new GeneratedMqarTask("mqar-last", MqarLayout.Last, grid, noiseOffset),
             new GeneratedMqarTask("mqar-shuffle", MqarLayout.Shuffle, grid, noiseOffset),
-            new PaperDataTask("ngram-k1v1", "ngram-k1v1-standard", "n-gram K = 1, W = 1, paper data", grid.MaxDataLength),
-            new PaperDataTask("ngram-k1v2", "ngram-k1v2-standard", "n-gram K = 1, W = 2, paper data", grid.MaxDataLength),
-            new PaperDataTask("ngram-k2v2", "ngram-k2v2-standard", "n-gram K = 2, W = 2, paper data", grid.MaxDataLength),
+            new PaperDataTask("ngram-k1v1", "ngram-k1v1-standard", "n-gram K = 1, W = 1, paper data", grid.MaxDataLength, grid.EvalPerSubtask),
+            new PaperDataTask("ngram-k1v2", "ngram-k1v2-standard", "n-gram K = 1, W = 2, paper data", grid.MaxDataLength, grid.EvalPerSubtask),
+            new PaperDataTask("ngram-k2v2", "ngram-k2v2-standard", "n-gram K = 2, W = 2, paper data", grid.MaxDataLength, grid.EvalPerSubtask),
             new GeneratedRobustnessTask(grid),
         ];
         return new TaskCatalog(grid, all, defaults);

@@ -7,7 +7,7 @@ namespace ModelDsl.Ablate.Tasks;
 /// <param name="TrainPerSubtask">Training examples per subtask.</param>
 /// <param name="EvalPerSubtask">Validation and test examples per subtask, each.</param>
 /// <param name="VocabSize">Task vocabulary V of generated examples.</param>
-/// <param name="MaxDataLength">Longest L kept from You et al.'s (2024) data files.</param>
+/// <param name="MaxDataLength">Longest L kept from the global selection paper's (You et al., 2024) data files.</param>
 public sealed record TaskGrid(IReadOnlyList<RecallSubtask> Subtasks, int TrainPerSubtask, int EvalPerSubtask, int VocabSize, int MaxDataLength)
 {
     /// <summary>Subtasks of length <paramref name="length"/> with N = 1, 2, 4, … up to <paramref name="maxPairs"/>.</summary>

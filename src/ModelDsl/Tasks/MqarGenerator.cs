@@ -1,7 +1,7 @@
 namespace ModelDsl.Tasks;
 
 /// <summary>
-/// Generates multi-query associative recall examples (Zoology's MQAR and You et al.'s (2024) position variants).
+/// Generates multi-query associative recall examples (Zoology's MQAR and the global selection paper's (You et al., 2024) position variants).
 /// Every query key sits in the query region at offset 2·g, with the gaps g drawn by <see cref="PowerLawGaps"/>,
 /// and its value is the label of the next position. Empty positions, label positions included, hold noise.
 /// </summary>

@@ -8,7 +8,7 @@ namespace ModelDsl.Tasks;
 /// <param name="PairCount">Number of key–value pairs N (and of queries).</param>
 /// <param name="Layout">Where the pairs sit.</param>
 /// <param name="NoiseOffset">
-/// Noise tokens come from [offset, V + offset): 0 gives Zoology's range, 20 the range of You et al.'s (2024) code.
+/// Noise tokens come from [offset, V + offset): 0 gives Zoology's range, 20 the range of the global selection paper's (You et al., 2024) code.
 /// </param>
 public sealed record MqarTaskSettings(int VocabSize, int SequenceLength, int PairCount, MqarLayout Layout = MqarLayout.Standard, int NoiseOffset = 0)
 {

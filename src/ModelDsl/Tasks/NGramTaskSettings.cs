@@ -12,7 +12,7 @@ namespace ModelDsl.Tasks;
 /// <param name="PairCount">Number of pairs N (and of queries).</param>
 /// <param name="KeyLength">Key tokens K.</param>
 /// <param name="ValueLength">Value tokens W.</param>
-/// <param name="LabelClosingSeparator">Whether the closing 10 of each query is labelled too, as in You et al.'s (2024) training split.</param>
+/// <param name="LabelClosingSeparator">Whether the closing 10 of each query is labelled too, as in the global selection paper's (You et al., 2024) training split.</param>
 /// <param name="SharedLastKeyToken">
 /// Robustness variant: the last key token is the same for every pair of an example and query gaps are
 /// uniform, so the token before the separator cannot tell pairs apart.

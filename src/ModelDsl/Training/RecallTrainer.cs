@@ -161,6 +161,12 @@ public sealed class RecallTrainer
 
             var sessionSteps = state.Step - sessionStartStep;
             var seconds = Math.Max(session.Elapsed.TotalSeconds, 1e-9);
+            var remaining = TimeSpan.FromSeconds(seconds / sessionSteps * (options.Steps - state.Step));
+            if (options.TimeLimit is { } timeLimit && timeLimit - (state.ElapsedBefore + session.Elapsed) < remaining)
+            {
+                remaining = TimeSpan.FromTicks(Math.Max(0, (timeLimit - (state.ElapsedBefore + session.Elapsed)).Ticks));
+            }
+
             progress?.Report(new TrainingProgress(
                 state.Step,
                 options.Steps,
@@ -169,7 +175,7 @@ public sealed class RecallTrainer
                 accuracy ?? state.LatestAccuracy,
                 sessionTokens / seconds,
                 state.ElapsedBefore + session.Elapsed,
-                TimeSpan.FromSeconds(seconds / sessionSteps * (options.Steps - state.Step))));
+                remaining));
         }
 
         stopReason ??= TrainingStopReason.Completed;

@@ -8,7 +8,10 @@ namespace ModelDsl.Training;
 /// <param name="ValidationAccuracy">Latest mean validation query accuracy in percent, if evaluated yet.</param>
 /// <param name="TokensPerSecond">Input tokens processed per second of training, averaged over this session.</param>
 /// <param name="Elapsed">Training time so far, resumed time included.</param>
-/// <param name="Remaining">Estimated time to the last step, from the average step time of this session.</param>
+/// <param name="Remaining">
+/// Estimated time to the last step, from the average step time of this session, or the time left before
+/// <see cref="TrainingOptions.TimeLimit"/> when that is sooner.
+/// </param>
 public sealed record TrainingProgress(
     int Step,
     int TotalSteps,

@@ -138,4 +138,18 @@ public sealed class RecallTrainerTests
         Assert.StartsWith("loss became NaN at step 1;", result.Message);
         Assert.Equal(0, result.LastStep);
     }
+
+    [Fact]
+    public void TimeLimitStopsAfterValidation()
+    {
+        using var model = TrainingFixtures.Model();
+        var options = TrainingFixtures.Options(steps: 1000) with { TimeLimit = TimeSpan.FromMilliseconds(1) };
+
+        var result = new RecallTrainer(model, options, NullLogger.Instance).Train(TrainingFixtures.TrainSet, TrainingFixtures.ValidSet);
+
+        Assert.Equal(TrainingStopReason.TimeLimitReached, result.StopReason);
+        Assert.Equal(1, result.LastStep);
+        Assert.NotNull(result.BestValidation);
+        Assert.StartsWith("time limit 0 s reached at step 1 of 1000", result.Message);
+    }
 }
