@@ -10,15 +10,21 @@ public static class ChartWriter
     private const int Width = 900;
     private const int Height = 500;
 
-    /// <summary>Writes <c>accuracy-by-task.png</c> and <c>learning-curves.png</c> into <paramref name="folder"/>.</summary>
+    /// <summary>
+    /// Writes <c>accuracy-by-task.png</c>, <c>learning-curves.png</c> (validation accuracy by step) and
+    /// <c>loss-curves.png</c> (training loss by step) into <paramref name="folder"/>.
+    /// </summary>
     public static IReadOnlyList<string> Write(string folder, IReadOnlyList<AblationRunResult> results)
     {
         var accuracy = Path.Combine(folder, "accuracy-by-task.png");
         var curves = Path.Combine(folder, "learning-curves.png");
-        Save(AccuracyByTask(results), accuracy, Width, Height);
+        var losses = Path.Combine(folder, "loss-curves.png");
         var tasks = results.Select(result => result.Task).Distinct().Count();
-        Save(LearningCurves(results), curves, Width, Height * Math.Max(1, tasks) / 2 + Height / 2);
-        return [accuracy, curves];
+        var curveHeight = (Height * Math.Max(1, tasks) / 2) + (Height / 2);
+        Save(AccuracyByTask(results), accuracy, Width, Height);
+        Save(Curves(results, entry => entry.ValidationAccuracy, "validation query accuracy (%)", "Learning curves", Alignment.LowerRight, 100), curves, Width, curveHeight);
+        Save(Curves(results, entry => entry.Loss, "training loss (cross-entropy at labelled positions)", "Loss curves", Alignment.UpperRight, null), losses, Width, curveHeight);
+        return [accuracy, curves, losses];
     }
 
     private static Plot AccuracyByTask(IReadOnlyList<AblationRunResult> results)
@@ -54,7 +60,13 @@ public static class ChartWriter
         return plot;
     }
 
-    private static Plot LearningCurves(IReadOnlyList<AblationRunResult> results)
+    private static Plot Curves(
+        IReadOnlyList<AblationRunResult> results,
+        Func<TrainingLogEntry, double?> value,
+        string label,
+        string title,
+        Alignment legend,
+        double? maxY)
     {
         var plot = new Plot();
         var architectures = results.Select(result => result.Architecture).Distinct().ToList();
@@ -62,23 +74,27 @@ public static class ChartWriter
         var markers = new[] { MarkerShape.FilledCircle, MarkerShape.FilledSquare, MarkerShape.FilledTriangleUp, MarkerShape.FilledDiamond, MarkerShape.OpenCircle, MarkerShape.OpenSquare, MarkerShape.OpenTriangleUp };
         foreach (var result in results)
         {
-            var points = result.Training.History.Where(entry => entry.ValidationAccuracy is not null).ToList();
+            var points = result.Training.History.Where(entry => value(entry) is { } y && double.IsFinite(y)).ToList();
             if (points.Count == 0)
             {
                 continue;
             }
 
-            var scatter = plot.Add.Scatter(points.Select(entry => (double)entry.Step).ToArray(), points.Select(entry => entry.ValidationAccuracy!.Value).ToArray());
+            var scatter = plot.Add.Scatter(points.Select(entry => (double)entry.Step).ToArray(), points.Select(entry => value(entry)!.Value).ToArray());
             scatter.Color = Palette(architectures.IndexOf(result.Architecture));
             scatter.MarkerShape = markers[tasks.IndexOf(result.Task) % markers.Length];
             scatter.LegendText = $"{result.Architecture} × {result.Task}";
         }
 
-        plot.Axes.SetLimitsY(0, 100);
+        if (maxY is { } top)
+        {
+            plot.Axes.SetLimitsY(0, top);
+        }
+
         plot.XLabel("step");
-        plot.YLabel("validation query accuracy (%)");
-        plot.Title("Learning curves");
-        plot.ShowLegend(Alignment.LowerRight);
+        plot.YLabel(label);
+        plot.Title(title);
+        plot.ShowLegend(legend);
         return plot;
     }
 

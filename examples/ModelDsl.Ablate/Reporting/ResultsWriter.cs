@@ -121,7 +121,7 @@ public static class ResultsWriter
         }
 
         builder.AppendLine();
-        builder.AppendLine("Charts: `accuracy-by-task.png` and `learning-curves.png` in this folder.");
+        builder.AppendLine("Charts in this folder: `accuracy-by-task.png`, `learning-curves.png` (validation accuracy) and `loss-curves.png` (training loss).");
         return builder.ToString();
     }
 

@@ -120,7 +120,7 @@ public sealed class AblateCommandTests
         var exitCode = harness.Run("--tasks", "ngram-k2v2", "--data", CommandHarness.FixtureData, "--steps", "2", "--eval-every", "1", "--batch-size", "2", "--scan", "reference", "--threads", "1", "--out", output);
 
         Assert.True(exitCode == AblateCommand.Success, harness.Output);
-        foreach (var name in new[] { "results.csv", "results.json", "results.md", "accuracy-by-task.png", "learning-curves.png" })
+        foreach (var name in new[] { "results.csv", "results.json", "results.md", "accuracy-by-task.png", "learning-curves.png", "loss-curves.png" })
         {
             Assert.True(File.Exists(Path.Combine(output, name)), $"{name} is missing; output: {harness.Output}");
         }
