@@ -13,4 +13,546 @@ internal sealed class SelectiveScanN16 : global::ModelDsl.Kernels.SelectiveScanK
         : base(dState: 16)
     {
     }
+
+    private static readonly global::ModelDsl.Kernels.Ilgpu.IlgpuScanKernelMethods ilgpuKernels =
+        new global::ModelDsl.Kernels.Ilgpu.IlgpuScanKernelMethods(IlgpuForwardKernel, IlgpuBackwardKernel, null);
+
+    /// <inheritdoc />
+    public override global::ModelDsl.Kernels.Ilgpu.IlgpuScanKernelMethods IlgpuKernels => ilgpuKernels;
+
+    /// <summary>ILGPU forward selective scan of one (batch, channel) per thread, d_state = 16.</summary>
+    private static void IlgpuForwardKernel(global::ILGPU.Index1D index, global::ModelDsl.Kernels.Ilgpu.IlgpuScanForwardArguments args)
+    {
+        int thread = index.X;
+        int channels = args.Channels;
+        int batch = thread / channels;
+        int channel = thread - batch * channels;
+        long threads = (long)args.Batch * channels;
+        // Offsets are long: B·L·E and B·E·N·L can pass 2^31.
+        long activationBase = (long)batch * args.Length * channels + channel;
+        long projectionBase = (long)batch * args.Length * 16;
+        long aBase = (long)channel * 16;
+        float deltaBias = args.DeltaBias[channel];
+        float skip = args.D[channel];
+        float a0 = -global::ModelDsl.Kernels.Ilgpu.IlgpuScanMath.Exp(args.ALog[aBase + 0]);
+        float a1 = -global::ModelDsl.Kernels.Ilgpu.IlgpuScanMath.Exp(args.ALog[aBase + 1]);
+        float a2 = -global::ModelDsl.Kernels.Ilgpu.IlgpuScanMath.Exp(args.ALog[aBase + 2]);
+        float a3 = -global::ModelDsl.Kernels.Ilgpu.IlgpuScanMath.Exp(args.ALog[aBase + 3]);
+        float a4 = -global::ModelDsl.Kernels.Ilgpu.IlgpuScanMath.Exp(args.ALog[aBase + 4]);
+        float a5 = -global::ModelDsl.Kernels.Ilgpu.IlgpuScanMath.Exp(args.ALog[aBase + 5]);
+        float a6 = -global::ModelDsl.Kernels.Ilgpu.IlgpuScanMath.Exp(args.ALog[aBase + 6]);
+        float a7 = -global::ModelDsl.Kernels.Ilgpu.IlgpuScanMath.Exp(args.ALog[aBase + 7]);
+        float a8 = -global::ModelDsl.Kernels.Ilgpu.IlgpuScanMath.Exp(args.ALog[aBase + 8]);
+        float a9 = -global::ModelDsl.Kernels.Ilgpu.IlgpuScanMath.Exp(args.ALog[aBase + 9]);
+        float a10 = -global::ModelDsl.Kernels.Ilgpu.IlgpuScanMath.Exp(args.ALog[aBase + 10]);
+        float a11 = -global::ModelDsl.Kernels.Ilgpu.IlgpuScanMath.Exp(args.ALog[aBase + 11]);
+        float a12 = -global::ModelDsl.Kernels.Ilgpu.IlgpuScanMath.Exp(args.ALog[aBase + 12]);
+        float a13 = -global::ModelDsl.Kernels.Ilgpu.IlgpuScanMath.Exp(args.ALog[aBase + 13]);
+        float a14 = -global::ModelDsl.Kernels.Ilgpu.IlgpuScanMath.Exp(args.ALog[aBase + 14]);
+        float a15 = -global::ModelDsl.Kernels.Ilgpu.IlgpuScanMath.Exp(args.ALog[aBase + 15]);
+        float h0 = 0f;
+        float h1 = 0f;
+        float h2 = 0f;
+        float h3 = 0f;
+        float h4 = 0f;
+        float h5 = 0f;
+        float h6 = 0f;
+        float h7 = 0f;
+        float h8 = 0f;
+        float h9 = 0f;
+        float h10 = 0f;
+        float h11 = 0f;
+        float h12 = 0f;
+        float h13 = 0f;
+        float h14 = 0f;
+        float h15 = 0f;
+
+        for (int t = 0; t < args.Length; t++)
+        {
+            if (t % args.ChunkLength == 0)
+            {
+                long stateBase = (long)(t / args.ChunkLength) * 16 * threads + thread;
+                args.ChunkStates[stateBase] = h0;
+                args.ChunkStates[stateBase + 1 * threads] = h1;
+                args.ChunkStates[stateBase + 2 * threads] = h2;
+                args.ChunkStates[stateBase + 3 * threads] = h3;
+                args.ChunkStates[stateBase + 4 * threads] = h4;
+                args.ChunkStates[stateBase + 5 * threads] = h5;
+                args.ChunkStates[stateBase + 6 * threads] = h6;
+                args.ChunkStates[stateBase + 7 * threads] = h7;
+                args.ChunkStates[stateBase + 8 * threads] = h8;
+                args.ChunkStates[stateBase + 9 * threads] = h9;
+                args.ChunkStates[stateBase + 10 * threads] = h10;
+                args.ChunkStates[stateBase + 11 * threads] = h11;
+                args.ChunkStates[stateBase + 12 * threads] = h12;
+                args.ChunkStates[stateBase + 13 * threads] = h13;
+                args.ChunkStates[stateBase + 14 * threads] = h14;
+                args.ChunkStates[stateBase + 15 * threads] = h15;
+            }
+
+            long offset = activationBase + (long)t * channels;
+            long projection = projectionBase + (long)t * 16;
+            float x = args.X[offset];
+            float deltaPre = args.DeltaPre[offset];
+            float u = x;
+            float gatedDeltaPre = deltaPre;
+            float delta = global::ModelDsl.Kernels.Ilgpu.IlgpuScanMath.Softplus(gatedDeltaPre + deltaBias);
+            float deltaU = delta * u;
+            float y = skip * u;
+            h0 = global::ModelDsl.Kernels.Ilgpu.IlgpuScanMath.Exp(delta * a0) * h0 + deltaU * args.B[projection + 0];
+            y += h0 * args.C[projection + 0];
+            h1 = global::ModelDsl.Kernels.Ilgpu.IlgpuScanMath.Exp(delta * a1) * h1 + deltaU * args.B[projection + 1];
+            y += h1 * args.C[projection + 1];
+            h2 = global::ModelDsl.Kernels.Ilgpu.IlgpuScanMath.Exp(delta * a2) * h2 + deltaU * args.B[projection + 2];
+            y += h2 * args.C[projection + 2];
+            h3 = global::ModelDsl.Kernels.Ilgpu.IlgpuScanMath.Exp(delta * a3) * h3 + deltaU * args.B[projection + 3];
+            y += h3 * args.C[projection + 3];
+            h4 = global::ModelDsl.Kernels.Ilgpu.IlgpuScanMath.Exp(delta * a4) * h4 + deltaU * args.B[projection + 4];
+            y += h4 * args.C[projection + 4];
+            h5 = global::ModelDsl.Kernels.Ilgpu.IlgpuScanMath.Exp(delta * a5) * h5 + deltaU * args.B[projection + 5];
+            y += h5 * args.C[projection + 5];
+            h6 = global::ModelDsl.Kernels.Ilgpu.IlgpuScanMath.Exp(delta * a6) * h6 + deltaU * args.B[projection + 6];
+            y += h6 * args.C[projection + 6];
+            h7 = global::ModelDsl.Kernels.Ilgpu.IlgpuScanMath.Exp(delta * a7) * h7 + deltaU * args.B[projection + 7];
+            y += h7 * args.C[projection + 7];
+            h8 = global::ModelDsl.Kernels.Ilgpu.IlgpuScanMath.Exp(delta * a8) * h8 + deltaU * args.B[projection + 8];
+            y += h8 * args.C[projection + 8];
+            h9 = global::ModelDsl.Kernels.Ilgpu.IlgpuScanMath.Exp(delta * a9) * h9 + deltaU * args.B[projection + 9];
+            y += h9 * args.C[projection + 9];
+            h10 = global::ModelDsl.Kernels.Ilgpu.IlgpuScanMath.Exp(delta * a10) * h10 + deltaU * args.B[projection + 10];
+            y += h10 * args.C[projection + 10];
+            h11 = global::ModelDsl.Kernels.Ilgpu.IlgpuScanMath.Exp(delta * a11) * h11 + deltaU * args.B[projection + 11];
+            y += h11 * args.C[projection + 11];
+            h12 = global::ModelDsl.Kernels.Ilgpu.IlgpuScanMath.Exp(delta * a12) * h12 + deltaU * args.B[projection + 12];
+            y += h12 * args.C[projection + 12];
+            h13 = global::ModelDsl.Kernels.Ilgpu.IlgpuScanMath.Exp(delta * a13) * h13 + deltaU * args.B[projection + 13];
+            y += h13 * args.C[projection + 13];
+            h14 = global::ModelDsl.Kernels.Ilgpu.IlgpuScanMath.Exp(delta * a14) * h14 + deltaU * args.B[projection + 14];
+            y += h14 * args.C[projection + 14];
+            h15 = global::ModelDsl.Kernels.Ilgpu.IlgpuScanMath.Exp(delta * a15) * h15 + deltaU * args.B[projection + 15];
+            y += h15 * args.C[projection + 15];
+            args.Output[offset] = y * global::ModelDsl.Kernels.Ilgpu.IlgpuScanMath.Silu(args.Z[offset]);
+        }
+    }
+
+    /// <summary>ILGPU backward selective scan of one (batch, channel) per thread, d_state = 16.</summary>
+    private static void IlgpuBackwardKernel(global::ILGPU.Index1D index, global::ModelDsl.Kernels.Ilgpu.IlgpuScanBackwardArguments args)
+    {
+        int thread = index.X;
+        int channels = args.Channels;
+        int batch = thread / channels;
+        int channel = thread - batch * channels;
+        long threads = (long)args.Batch * channels;
+        // Offsets are long: B·L·E and B·E·N·L can pass 2^31.
+        long activationBase = (long)batch * args.Length * channels + channel;
+        long projectionBase = (long)batch * args.Length * 16;
+        long aBase = (long)channel * 16;
+        float deltaBias = args.DeltaBias[channel];
+        float skip = args.D[channel];
+        float a0 = -global::ModelDsl.Kernels.Ilgpu.IlgpuScanMath.Exp(args.ALog[aBase + 0]);
+        float a1 = -global::ModelDsl.Kernels.Ilgpu.IlgpuScanMath.Exp(args.ALog[aBase + 1]);
+        float a2 = -global::ModelDsl.Kernels.Ilgpu.IlgpuScanMath.Exp(args.ALog[aBase + 2]);
+        float a3 = -global::ModelDsl.Kernels.Ilgpu.IlgpuScanMath.Exp(args.ALog[aBase + 3]);
+        float a4 = -global::ModelDsl.Kernels.Ilgpu.IlgpuScanMath.Exp(args.ALog[aBase + 4]);
+        float a5 = -global::ModelDsl.Kernels.Ilgpu.IlgpuScanMath.Exp(args.ALog[aBase + 5]);
+        float a6 = -global::ModelDsl.Kernels.Ilgpu.IlgpuScanMath.Exp(args.ALog[aBase + 6]);
+        float a7 = -global::ModelDsl.Kernels.Ilgpu.IlgpuScanMath.Exp(args.ALog[aBase + 7]);
+        float a8 = -global::ModelDsl.Kernels.Ilgpu.IlgpuScanMath.Exp(args.ALog[aBase + 8]);
+        float a9 = -global::ModelDsl.Kernels.Ilgpu.IlgpuScanMath.Exp(args.ALog[aBase + 9]);
+        float a10 = -global::ModelDsl.Kernels.Ilgpu.IlgpuScanMath.Exp(args.ALog[aBase + 10]);
+        float a11 = -global::ModelDsl.Kernels.Ilgpu.IlgpuScanMath.Exp(args.ALog[aBase + 11]);
+        float a12 = -global::ModelDsl.Kernels.Ilgpu.IlgpuScanMath.Exp(args.ALog[aBase + 12]);
+        float a13 = -global::ModelDsl.Kernels.Ilgpu.IlgpuScanMath.Exp(args.ALog[aBase + 13]);
+        float a14 = -global::ModelDsl.Kernels.Ilgpu.IlgpuScanMath.Exp(args.ALog[aBase + 14]);
+        float a15 = -global::ModelDsl.Kernels.Ilgpu.IlgpuScanMath.Exp(args.ALog[aBase + 15]);
+        // h: state, stateGrad: G_t, nextDecay: Ā_{t+1}, aGrad: Σ_t gĀ·Ā·δ, the gradient of A.
+        float h0;
+        float stateGrad0 = 0f;
+        float nextDecay0 = 0f;
+        float aGrad0 = 0f;
+        float h1;
+        float stateGrad1 = 0f;
+        float nextDecay1 = 0f;
+        float aGrad1 = 0f;
+        float h2;
+        float stateGrad2 = 0f;
+        float nextDecay2 = 0f;
+        float aGrad2 = 0f;
+        float h3;
+        float stateGrad3 = 0f;
+        float nextDecay3 = 0f;
+        float aGrad3 = 0f;
+        float h4;
+        float stateGrad4 = 0f;
+        float nextDecay4 = 0f;
+        float aGrad4 = 0f;
+        float h5;
+        float stateGrad5 = 0f;
+        float nextDecay5 = 0f;
+        float aGrad5 = 0f;
+        float h6;
+        float stateGrad6 = 0f;
+        float nextDecay6 = 0f;
+        float aGrad6 = 0f;
+        float h7;
+        float stateGrad7 = 0f;
+        float nextDecay7 = 0f;
+        float aGrad7 = 0f;
+        float h8;
+        float stateGrad8 = 0f;
+        float nextDecay8 = 0f;
+        float aGrad8 = 0f;
+        float h9;
+        float stateGrad9 = 0f;
+        float nextDecay9 = 0f;
+        float aGrad9 = 0f;
+        float h10;
+        float stateGrad10 = 0f;
+        float nextDecay10 = 0f;
+        float aGrad10 = 0f;
+        float h11;
+        float stateGrad11 = 0f;
+        float nextDecay11 = 0f;
+        float aGrad11 = 0f;
+        float h12;
+        float stateGrad12 = 0f;
+        float nextDecay12 = 0f;
+        float aGrad12 = 0f;
+        float h13;
+        float stateGrad13 = 0f;
+        float nextDecay13 = 0f;
+        float aGrad13 = 0f;
+        float h14;
+        float stateGrad14 = 0f;
+        float nextDecay14 = 0f;
+        float aGrad14 = 0f;
+        float h15;
+        float stateGrad15 = 0f;
+        float nextDecay15 = 0f;
+        float aGrad15 = 0f;
+        float skipGrad = 0f;
+        float biasGrad = 0f;
+        int chunkCount = (args.Length + args.ChunkLength - 1) / args.ChunkLength;
+
+        for (int chunk = chunkCount - 1; chunk >= 0; chunk--)
+        {
+            int chunkStart = chunk * args.ChunkLength;
+            int chunkEnd = chunkStart + args.ChunkLength < args.Length ? chunkStart + args.ChunkLength : args.Length;
+            long stateBase = (long)chunk * 16 * threads + thread;
+            h0 = args.ChunkStates[stateBase];
+            h1 = args.ChunkStates[stateBase + 1 * threads];
+            h2 = args.ChunkStates[stateBase + 2 * threads];
+            h3 = args.ChunkStates[stateBase + 3 * threads];
+            h4 = args.ChunkStates[stateBase + 4 * threads];
+            h5 = args.ChunkStates[stateBase + 5 * threads];
+            h6 = args.ChunkStates[stateBase + 6 * threads];
+            h7 = args.ChunkStates[stateBase + 7 * threads];
+            h8 = args.ChunkStates[stateBase + 8 * threads];
+            h9 = args.ChunkStates[stateBase + 9 * threads];
+            h10 = args.ChunkStates[stateBase + 10 * threads];
+            h11 = args.ChunkStates[stateBase + 11 * threads];
+            h12 = args.ChunkStates[stateBase + 12 * threads];
+            h13 = args.ChunkStates[stateBase + 13 * threads];
+            h14 = args.ChunkStates[stateBase + 14 * threads];
+            h15 = args.ChunkStates[stateBase + 15 * threads];
+
+            for (int t = chunkStart; t < chunkEnd; t++)
+            {
+                long scratchBase = (long)(t - chunkStart) * 16 * threads + thread;
+                args.Scratch[scratchBase] = h0;
+                args.Scratch[scratchBase + 1 * threads] = h1;
+                args.Scratch[scratchBase + 2 * threads] = h2;
+                args.Scratch[scratchBase + 3 * threads] = h3;
+                args.Scratch[scratchBase + 4 * threads] = h4;
+                args.Scratch[scratchBase + 5 * threads] = h5;
+                args.Scratch[scratchBase + 6 * threads] = h6;
+                args.Scratch[scratchBase + 7 * threads] = h7;
+                args.Scratch[scratchBase + 8 * threads] = h8;
+                args.Scratch[scratchBase + 9 * threads] = h9;
+                args.Scratch[scratchBase + 10 * threads] = h10;
+                args.Scratch[scratchBase + 11 * threads] = h11;
+                args.Scratch[scratchBase + 12 * threads] = h12;
+                args.Scratch[scratchBase + 13 * threads] = h13;
+                args.Scratch[scratchBase + 14 * threads] = h14;
+                args.Scratch[scratchBase + 15 * threads] = h15;
+                long offset = activationBase + (long)t * channels;
+                long projection = projectionBase + (long)t * 16;
+                float x = args.X[offset];
+                float deltaPre = args.DeltaPre[offset];
+                float u = x;
+                float gatedDeltaPre = deltaPre;
+                float delta = global::ModelDsl.Kernels.Ilgpu.IlgpuScanMath.Softplus(gatedDeltaPre + deltaBias);
+                float deltaU = delta * u;
+                float z = args.Z[offset];
+                float outputGrad = args.OutputGradient[offset];
+                float yGrad = outputGrad * global::ModelDsl.Kernels.Ilgpu.IlgpuScanMath.Silu(z);
+                float y = skip * u;
+                h0 = global::ModelDsl.Kernels.Ilgpu.IlgpuScanMath.Exp(delta * a0) * h0 + deltaU * args.B[projection + 0];
+                y += h0 * args.C[projection + 0];
+                global::ILGPU.Atomic.Add(ref args.CGradient[projection + 0], yGrad * h0);
+                h1 = global::ModelDsl.Kernels.Ilgpu.IlgpuScanMath.Exp(delta * a1) * h1 + deltaU * args.B[projection + 1];
+                y += h1 * args.C[projection + 1];
+                global::ILGPU.Atomic.Add(ref args.CGradient[projection + 1], yGrad * h1);
+                h2 = global::ModelDsl.Kernels.Ilgpu.IlgpuScanMath.Exp(delta * a2) * h2 + deltaU * args.B[projection + 2];
+                y += h2 * args.C[projection + 2];
+                global::ILGPU.Atomic.Add(ref args.CGradient[projection + 2], yGrad * h2);
+                h3 = global::ModelDsl.Kernels.Ilgpu.IlgpuScanMath.Exp(delta * a3) * h3 + deltaU * args.B[projection + 3];
+                y += h3 * args.C[projection + 3];
+                global::ILGPU.Atomic.Add(ref args.CGradient[projection + 3], yGrad * h3);
+                h4 = global::ModelDsl.Kernels.Ilgpu.IlgpuScanMath.Exp(delta * a4) * h4 + deltaU * args.B[projection + 4];
+                y += h4 * args.C[projection + 4];
+                global::ILGPU.Atomic.Add(ref args.CGradient[projection + 4], yGrad * h4);
+                h5 = global::ModelDsl.Kernels.Ilgpu.IlgpuScanMath.Exp(delta * a5) * h5 + deltaU * args.B[projection + 5];
+                y += h5 * args.C[projection + 5];
+                global::ILGPU.Atomic.Add(ref args.CGradient[projection + 5], yGrad * h5);
+                h6 = global::ModelDsl.Kernels.Ilgpu.IlgpuScanMath.Exp(delta * a6) * h6 + deltaU * args.B[projection + 6];
+                y += h6 * args.C[projection + 6];
+                global::ILGPU.Atomic.Add(ref args.CGradient[projection + 6], yGrad * h6);
+                h7 = global::ModelDsl.Kernels.Ilgpu.IlgpuScanMath.Exp(delta * a7) * h7 + deltaU * args.B[projection + 7];
+                y += h7 * args.C[projection + 7];
+                global::ILGPU.Atomic.Add(ref args.CGradient[projection + 7], yGrad * h7);
+                h8 = global::ModelDsl.Kernels.Ilgpu.IlgpuScanMath.Exp(delta * a8) * h8 + deltaU * args.B[projection + 8];
+                y += h8 * args.C[projection + 8];
+                global::ILGPU.Atomic.Add(ref args.CGradient[projection + 8], yGrad * h8);
+                h9 = global::ModelDsl.Kernels.Ilgpu.IlgpuScanMath.Exp(delta * a9) * h9 + deltaU * args.B[projection + 9];
+                y += h9 * args.C[projection + 9];
+                global::ILGPU.Atomic.Add(ref args.CGradient[projection + 9], yGrad * h9);
+                h10 = global::ModelDsl.Kernels.Ilgpu.IlgpuScanMath.Exp(delta * a10) * h10 + deltaU * args.B[projection + 10];
+                y += h10 * args.C[projection + 10];
+                global::ILGPU.Atomic.Add(ref args.CGradient[projection + 10], yGrad * h10);
+                h11 = global::ModelDsl.Kernels.Ilgpu.IlgpuScanMath.Exp(delta * a11) * h11 + deltaU * args.B[projection + 11];
+                y += h11 * args.C[projection + 11];
+                global::ILGPU.Atomic.Add(ref args.CGradient[projection + 11], yGrad * h11);
+                h12 = global::ModelDsl.Kernels.Ilgpu.IlgpuScanMath.Exp(delta * a12) * h12 + deltaU * args.B[projection + 12];
+                y += h12 * args.C[projection + 12];
+                global::ILGPU.Atomic.Add(ref args.CGradient[projection + 12], yGrad * h12);
+                h13 = global::ModelDsl.Kernels.Ilgpu.IlgpuScanMath.Exp(delta * a13) * h13 + deltaU * args.B[projection + 13];
+                y += h13 * args.C[projection + 13];
+                global::ILGPU.Atomic.Add(ref args.CGradient[projection + 13], yGrad * h13);
+                h14 = global::ModelDsl.Kernels.Ilgpu.IlgpuScanMath.Exp(delta * a14) * h14 + deltaU * args.B[projection + 14];
+                y += h14 * args.C[projection + 14];
+                global::ILGPU.Atomic.Add(ref args.CGradient[projection + 14], yGrad * h14);
+                h15 = global::ModelDsl.Kernels.Ilgpu.IlgpuScanMath.Exp(delta * a15) * h15 + deltaU * args.B[projection + 15];
+                y += h15 * args.C[projection + 15];
+                global::ILGPU.Atomic.Add(ref args.CGradient[projection + 15], yGrad * h15);
+                args.ZGradient[offset] = outputGrad * y * global::ModelDsl.Kernels.Ilgpu.IlgpuScanMath.SiluGradient(z);
+            }
+
+            for (int t = chunkEnd - 1; t >= chunkStart; t--)
+            {
+                long scratchBase = (long)(t - chunkStart) * 16 * threads + thread;
+                long offset = activationBase + (long)t * channels;
+                long projection = projectionBase + (long)t * 16;
+                float x = args.X[offset];
+                float deltaPre = args.DeltaPre[offset];
+                float u = x;
+                float gatedDeltaPre = deltaPre;
+                float delta = global::ModelDsl.Kernels.Ilgpu.IlgpuScanMath.Softplus(gatedDeltaPre + deltaBias);
+                float deltaU = delta * u;
+                float yGrad = args.OutputGradient[offset] * global::ModelDsl.Kernels.Ilgpu.IlgpuScanMath.Silu(args.Z[offset]);
+                float deltaGrad = 0f;
+                float uGrad = skip * yGrad;
+                {
+                    float decay = global::ModelDsl.Kernels.Ilgpu.IlgpuScanMath.Exp(delta * a0);
+                    float b = args.B[projection + 0];
+                    stateGrad0 = yGrad * args.C[projection + 0] + nextDecay0 * stateGrad0;
+                    nextDecay0 = decay;
+                    float decayGradTimesDecay = stateGrad0 * args.Scratch[scratchBase] * decay;
+                    deltaGrad += decayGradTimesDecay * a0 + stateGrad0 * b * u;
+                    aGrad0 += decayGradTimesDecay * delta;
+                    uGrad += stateGrad0 * delta * b;
+                    global::ILGPU.Atomic.Add(ref args.BGradient[projection + 0], stateGrad0 * deltaU);
+                }
+                {
+                    float decay = global::ModelDsl.Kernels.Ilgpu.IlgpuScanMath.Exp(delta * a1);
+                    float b = args.B[projection + 1];
+                    stateGrad1 = yGrad * args.C[projection + 1] + nextDecay1 * stateGrad1;
+                    nextDecay1 = decay;
+                    float decayGradTimesDecay = stateGrad1 * args.Scratch[scratchBase + 1 * threads] * decay;
+                    deltaGrad += decayGradTimesDecay * a1 + stateGrad1 * b * u;
+                    aGrad1 += decayGradTimesDecay * delta;
+                    uGrad += stateGrad1 * delta * b;
+                    global::ILGPU.Atomic.Add(ref args.BGradient[projection + 1], stateGrad1 * deltaU);
+                }
+                {
+                    float decay = global::ModelDsl.Kernels.Ilgpu.IlgpuScanMath.Exp(delta * a2);
+                    float b = args.B[projection + 2];
+                    stateGrad2 = yGrad * args.C[projection + 2] + nextDecay2 * stateGrad2;
+                    nextDecay2 = decay;
+                    float decayGradTimesDecay = stateGrad2 * args.Scratch[scratchBase + 2 * threads] * decay;
+                    deltaGrad += decayGradTimesDecay * a2 + stateGrad2 * b * u;
+                    aGrad2 += decayGradTimesDecay * delta;
+                    uGrad += stateGrad2 * delta * b;
+                    global::ILGPU.Atomic.Add(ref args.BGradient[projection + 2], stateGrad2 * deltaU);
+                }
+                {
+                    float decay = global::ModelDsl.Kernels.Ilgpu.IlgpuScanMath.Exp(delta * a3);
+                    float b = args.B[projection + 3];
+                    stateGrad3 = yGrad * args.C[projection + 3] + nextDecay3 * stateGrad3;
+                    nextDecay3 = decay;
+                    float decayGradTimesDecay = stateGrad3 * args.Scratch[scratchBase + 3 * threads] * decay;
+                    deltaGrad += decayGradTimesDecay * a3 + stateGrad3 * b * u;
+                    aGrad3 += decayGradTimesDecay * delta;
+                    uGrad += stateGrad3 * delta * b;
+                    global::ILGPU.Atomic.Add(ref args.BGradient[projection + 3], stateGrad3 * deltaU);
+                }
+                {
+                    float decay = global::ModelDsl.Kernels.Ilgpu.IlgpuScanMath.Exp(delta * a4);
+                    float b = args.B[projection + 4];
+                    stateGrad4 = yGrad * args.C[projection + 4] + nextDecay4 * stateGrad4;
+                    nextDecay4 = decay;
+                    float decayGradTimesDecay = stateGrad4 * args.Scratch[scratchBase + 4 * threads] * decay;
+                    deltaGrad += decayGradTimesDecay * a4 + stateGrad4 * b * u;
+                    aGrad4 += decayGradTimesDecay * delta;
+                    uGrad += stateGrad4 * delta * b;
+                    global::ILGPU.Atomic.Add(ref args.BGradient[projection + 4], stateGrad4 * deltaU);
+                }
+                {
+                    float decay = global::ModelDsl.Kernels.Ilgpu.IlgpuScanMath.Exp(delta * a5);
+                    float b = args.B[projection + 5];
+                    stateGrad5 = yGrad * args.C[projection + 5] + nextDecay5 * stateGrad5;
+                    nextDecay5 = decay;
+                    float decayGradTimesDecay = stateGrad5 * args.Scratch[scratchBase + 5 * threads] * decay;
+                    deltaGrad += decayGradTimesDecay * a5 + stateGrad5 * b * u;
+                    aGrad5 += decayGradTimesDecay * delta;
+                    uGrad += stateGrad5 * delta * b;
+                    global::ILGPU.Atomic.Add(ref args.BGradient[projection + 5], stateGrad5 * deltaU);
+                }
+                {
+                    float decay = global::ModelDsl.Kernels.Ilgpu.IlgpuScanMath.Exp(delta * a6);
+                    float b = args.B[projection + 6];
+                    stateGrad6 = yGrad * args.C[projection + 6] + nextDecay6 * stateGrad6;
+                    nextDecay6 = decay;
+                    float decayGradTimesDecay = stateGrad6 * args.Scratch[scratchBase + 6 * threads] * decay;
+                    deltaGrad += decayGradTimesDecay * a6 + stateGrad6 * b * u;
+                    aGrad6 += decayGradTimesDecay * delta;
+                    uGrad += stateGrad6 * delta * b;
+                    global::ILGPU.Atomic.Add(ref args.BGradient[projection + 6], stateGrad6 * deltaU);
+                }
+                {
+                    float decay = global::ModelDsl.Kernels.Ilgpu.IlgpuScanMath.Exp(delta * a7);
+                    float b = args.B[projection + 7];
+                    stateGrad7 = yGrad * args.C[projection + 7] + nextDecay7 * stateGrad7;
+                    nextDecay7 = decay;
+                    float decayGradTimesDecay = stateGrad7 * args.Scratch[scratchBase + 7 * threads] * decay;
+                    deltaGrad += decayGradTimesDecay * a7 + stateGrad7 * b * u;
+                    aGrad7 += decayGradTimesDecay * delta;
+                    uGrad += stateGrad7 * delta * b;
+                    global::ILGPU.Atomic.Add(ref args.BGradient[projection + 7], stateGrad7 * deltaU);
+                }
+                {
+                    float decay = global::ModelDsl.Kernels.Ilgpu.IlgpuScanMath.Exp(delta * a8);
+                    float b = args.B[projection + 8];
+                    stateGrad8 = yGrad * args.C[projection + 8] + nextDecay8 * stateGrad8;
+                    nextDecay8 = decay;
+                    float decayGradTimesDecay = stateGrad8 * args.Scratch[scratchBase + 8 * threads] * decay;
+                    deltaGrad += decayGradTimesDecay * a8 + stateGrad8 * b * u;
+                    aGrad8 += decayGradTimesDecay * delta;
+                    uGrad += stateGrad8 * delta * b;
+                    global::ILGPU.Atomic.Add(ref args.BGradient[projection + 8], stateGrad8 * deltaU);
+                }
+                {
+                    float decay = global::ModelDsl.Kernels.Ilgpu.IlgpuScanMath.Exp(delta * a9);
+                    float b = args.B[projection + 9];
+                    stateGrad9 = yGrad * args.C[projection + 9] + nextDecay9 * stateGrad9;
+                    nextDecay9 = decay;
+                    float decayGradTimesDecay = stateGrad9 * args.Scratch[scratchBase + 9 * threads] * decay;
+                    deltaGrad += decayGradTimesDecay * a9 + stateGrad9 * b * u;
+                    aGrad9 += decayGradTimesDecay * delta;
+                    uGrad += stateGrad9 * delta * b;
+                    global::ILGPU.Atomic.Add(ref args.BGradient[projection + 9], stateGrad9 * deltaU);
+                }
+                {
+                    float decay = global::ModelDsl.Kernels.Ilgpu.IlgpuScanMath.Exp(delta * a10);
+                    float b = args.B[projection + 10];
+                    stateGrad10 = yGrad * args.C[projection + 10] + nextDecay10 * stateGrad10;
+                    nextDecay10 = decay;
+                    float decayGradTimesDecay = stateGrad10 * args.Scratch[scratchBase + 10 * threads] * decay;
+                    deltaGrad += decayGradTimesDecay * a10 + stateGrad10 * b * u;
+                    aGrad10 += decayGradTimesDecay * delta;
+                    uGrad += stateGrad10 * delta * b;
+                    global::ILGPU.Atomic.Add(ref args.BGradient[projection + 10], stateGrad10 * deltaU);
+                }
+                {
+                    float decay = global::ModelDsl.Kernels.Ilgpu.IlgpuScanMath.Exp(delta * a11);
+                    float b = args.B[projection + 11];
+                    stateGrad11 = yGrad * args.C[projection + 11] + nextDecay11 * stateGrad11;
+                    nextDecay11 = decay;
+                    float decayGradTimesDecay = stateGrad11 * args.Scratch[scratchBase + 11 * threads] * decay;
+                    deltaGrad += decayGradTimesDecay * a11 + stateGrad11 * b * u;
+                    aGrad11 += decayGradTimesDecay * delta;
+                    uGrad += stateGrad11 * delta * b;
+                    global::ILGPU.Atomic.Add(ref args.BGradient[projection + 11], stateGrad11 * deltaU);
+                }
+                {
+                    float decay = global::ModelDsl.Kernels.Ilgpu.IlgpuScanMath.Exp(delta * a12);
+                    float b = args.B[projection + 12];
+                    stateGrad12 = yGrad * args.C[projection + 12] + nextDecay12 * stateGrad12;
+                    nextDecay12 = decay;
+                    float decayGradTimesDecay = stateGrad12 * args.Scratch[scratchBase + 12 * threads] * decay;
+                    deltaGrad += decayGradTimesDecay * a12 + stateGrad12 * b * u;
+                    aGrad12 += decayGradTimesDecay * delta;
+                    uGrad += stateGrad12 * delta * b;
+                    global::ILGPU.Atomic.Add(ref args.BGradient[projection + 12], stateGrad12 * deltaU);
+                }
+                {
+                    float decay = global::ModelDsl.Kernels.Ilgpu.IlgpuScanMath.Exp(delta * a13);
+                    float b = args.B[projection + 13];
+                    stateGrad13 = yGrad * args.C[projection + 13] + nextDecay13 * stateGrad13;
+                    nextDecay13 = decay;
+                    float decayGradTimesDecay = stateGrad13 * args.Scratch[scratchBase + 13 * threads] * decay;
+                    deltaGrad += decayGradTimesDecay * a13 + stateGrad13 * b * u;
+                    aGrad13 += decayGradTimesDecay * delta;
+                    uGrad += stateGrad13 * delta * b;
+                    global::ILGPU.Atomic.Add(ref args.BGradient[projection + 13], stateGrad13 * deltaU);
+                }
+                {
+                    float decay = global::ModelDsl.Kernels.Ilgpu.IlgpuScanMath.Exp(delta * a14);
+                    float b = args.B[projection + 14];
+                    stateGrad14 = yGrad * args.C[projection + 14] + nextDecay14 * stateGrad14;
+                    nextDecay14 = decay;
+                    float decayGradTimesDecay = stateGrad14 * args.Scratch[scratchBase + 14 * threads] * decay;
+                    deltaGrad += decayGradTimesDecay * a14 + stateGrad14 * b * u;
+                    aGrad14 += decayGradTimesDecay * delta;
+                    uGrad += stateGrad14 * delta * b;
+                    global::ILGPU.Atomic.Add(ref args.BGradient[projection + 14], stateGrad14 * deltaU);
+                }
+                {
+                    float decay = global::ModelDsl.Kernels.Ilgpu.IlgpuScanMath.Exp(delta * a15);
+                    float b = args.B[projection + 15];
+                    stateGrad15 = yGrad * args.C[projection + 15] + nextDecay15 * stateGrad15;
+                    nextDecay15 = decay;
+                    float decayGradTimesDecay = stateGrad15 * args.Scratch[scratchBase + 15 * threads] * decay;
+                    deltaGrad += decayGradTimesDecay * a15 + stateGrad15 * b * u;
+                    aGrad15 += decayGradTimesDecay * delta;
+                    uGrad += stateGrad15 * delta * b;
+                    global::ILGPU.Atomic.Add(ref args.BGradient[projection + 15], stateGrad15 * deltaU);
+                }
+                skipGrad += yGrad * u;
+                float preGrad = deltaGrad * global::ModelDsl.Kernels.Ilgpu.IlgpuScanMath.SoftplusGradient(gatedDeltaPre + deltaBias);
+                biasGrad += preGrad;
+                args.XGradient[offset] = uGrad;
+                args.DeltaPreGradient[offset] = preGrad;
+            }
+        }
+
+        global::ILGPU.Atomic.Add(ref args.ALogGradient[aBase + 0], aGrad0 * a0);
+        global::ILGPU.Atomic.Add(ref args.ALogGradient[aBase + 1], aGrad1 * a1);
+        global::ILGPU.Atomic.Add(ref args.ALogGradient[aBase + 2], aGrad2 * a2);
+        global::ILGPU.Atomic.Add(ref args.ALogGradient[aBase + 3], aGrad3 * a3);
+        global::ILGPU.Atomic.Add(ref args.ALogGradient[aBase + 4], aGrad4 * a4);
+        global::ILGPU.Atomic.Add(ref args.ALogGradient[aBase + 5], aGrad5 * a5);
+        global::ILGPU.Atomic.Add(ref args.ALogGradient[aBase + 6], aGrad6 * a6);
+        global::ILGPU.Atomic.Add(ref args.ALogGradient[aBase + 7], aGrad7 * a7);
+        global::ILGPU.Atomic.Add(ref args.ALogGradient[aBase + 8], aGrad8 * a8);
+        global::ILGPU.Atomic.Add(ref args.ALogGradient[aBase + 9], aGrad9 * a9);
+        global::ILGPU.Atomic.Add(ref args.ALogGradient[aBase + 10], aGrad10 * a10);
+        global::ILGPU.Atomic.Add(ref args.ALogGradient[aBase + 11], aGrad11 * a11);
+        global::ILGPU.Atomic.Add(ref args.ALogGradient[aBase + 12], aGrad12 * a12);
+        global::ILGPU.Atomic.Add(ref args.ALogGradient[aBase + 13], aGrad13 * a13);
+        global::ILGPU.Atomic.Add(ref args.ALogGradient[aBase + 14], aGrad14 * a14);
+        global::ILGPU.Atomic.Add(ref args.ALogGradient[aBase + 15], aGrad15 * a15);
+        global::ILGPU.Atomic.Add(ref args.DGradient[channel], skipGrad);
+        global::ILGPU.Atomic.Add(ref args.DeltaBiasGradient[channel], biasGrad);
+    }
 }

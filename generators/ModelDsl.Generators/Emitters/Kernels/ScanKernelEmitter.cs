@@ -26,6 +26,8 @@ internal static class ScanKernelEmitter
             using (writer.OpenBlock())
             {
             }
+
+            IlgpuScanEmitter.EmitMembers(writer, spec);
         }
 
         return (spec.ClassName + ".g.cs", writer.ToString());
