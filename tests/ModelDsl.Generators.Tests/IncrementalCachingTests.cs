@@ -18,6 +18,7 @@ public sealed class IncrementalCachingTests
         ModelGenerator.Steps.VariantDeclarations,
         ModelGenerator.Steps.Models,
         ModelGenerator.Steps.Diagnostics,
+        ModelGenerator.Steps.UnattachedAttributes,
         ModelGenerator.Steps.KernelSpecs,
         ModelGenerator.Steps.DistinctKernelSpecs,
         ModelGenerator.Steps.Kernels,
@@ -28,6 +29,9 @@ public sealed class IncrementalCachingTests
         [Layer(1, LayerKind.Mlp)]
         [MambaMixer(Layers = new[] { 1 }, DState = 8)]
         public partial class WithWarning;
+
+        [MambaMixer(DState = 8)]
+        public partial class Unattached;
         """;
 
     private const string Unrelated = """
