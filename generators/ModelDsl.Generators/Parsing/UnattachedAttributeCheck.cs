@@ -8,8 +8,8 @@ namespace ModelDsl.Generators.Parsing;
 
 /// <summary>
 /// Finds <c>[MambaMixer]</c>, <c>[Layer]</c> and <c>[GlobalSelection]</c> on a class that is not a
-/// declaration, the usual result of a forgotten <c>[VariantOf]</c>, which would otherwise generate
-/// nothing without a word.
+/// declaration. That is usually a forgotten <c>[VariantOf]</c>, and without this check the class
+/// would silently get no generated code.
 /// </summary>
 internal static class UnattachedAttributeCheck
 {
