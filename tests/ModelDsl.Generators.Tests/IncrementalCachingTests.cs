@@ -83,6 +83,26 @@ public sealed class IncrementalCachingTests
     }
 
     [Fact]
+    public void EditedWidth_LeavesKernelsCached()
+    {
+        var compilation = GeneratorHarness.CreateCompilation(Declarations);
+        var driver = GeneratorHarness.CreateDriver().RunGenerators(compilation);
+
+        var oldTree = compilation.SyntaxTrees.Single();
+        var newTree = GeneratorHarness.ParseSource(Declarations.Replace("DModel = 32", "DModel = 48"), 0);
+        driver = driver.RunGenerators(compilation.ReplaceSyntaxTree(oldTree, newTree));
+
+        var result = driver.GetRunResult().Results.Single();
+        Assert.Contains(
+            result.TrackedSteps[ModelGenerator.Steps.Models].SelectMany(step => step.Outputs),
+            output => output.Reason == IncrementalStepRunReason.Modified);
+        foreach (var (_, reason) in result.TrackedSteps[ModelGenerator.Steps.Kernels].SelectMany(step => step.Outputs))
+        {
+            Assert.True(reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, $"Kernel output was {reason}.");
+        }
+    }
+
+    [Fact]
     public void EditedBase_RegeneratesVariantInOtherFile()
     {
         const string baseFile = """
