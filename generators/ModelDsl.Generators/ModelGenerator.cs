@@ -88,8 +88,8 @@ public sealed class ModelGenerator : IIncrementalGenerator
             RegisterDiagnostics(context, diagnostics);
 
             var models = declarations
+                .Where(static result => result.Model is not null)
                 .Select(static (result, _) => result.Model!)
-                .Where(static model => model is not null)
                 .WithTrackingName(Steps.Models);
 
             context.RegisterSourceOutput(models, static (production, model) =>
