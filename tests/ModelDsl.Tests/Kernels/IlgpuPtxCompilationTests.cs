@@ -60,5 +60,8 @@ public sealed class IlgpuPtxCompilationTests
         var target = ".target " + architecture.ToString().ToLowerInvariant();
         Assert.True(lines.Contains(target) || lines.Contains(".target sm_80"), $"{name}: the PTX targets neither {architecture} nor sm_80.");
         Assert.True(ptx.Contains(".entry Kernel_" + method.Name, StringComparison.Ordinal), $"{name}: the PTX has no entry point for the kernel.");
+
+        // The unrolled state must live in registers: ILGPU would declare an array in .local memory.
+        Assert.False(ptx.Contains(".local", StringComparison.Ordinal), $"{name}: the PTX uses local memory.");
     }
 }
