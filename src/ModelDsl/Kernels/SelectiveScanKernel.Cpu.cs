@@ -1,0 +1,35 @@
+using ModelDsl.Kernels.Cpu;
+
+namespace ModelDsl.Kernels;
+
+/// <summary>The CPU members that the generator emits into every kernel class.</summary>
+public abstract partial class SelectiveScanKernel
+{
+    /// <summary>
+    /// Runs the forward scan over all time steps for one batch row and the <paramref name="width"/>
+    /// channels starting at <paramref name="channel"/>, writing the output and, when
+    /// <see cref="CpuScanProblem.ChunkStates"/> is present, the state entering each chunk.
+    /// </summary>
+    /// <param name="width">Lanes per step: 16 (Vector512), 8 (Vector256) or 1 (scalar).</param>
+    /// <remarks>
+    /// Protected rather than protected internal: an override in the generated code of an assembly
+    /// that sees ModelDsl's internals would otherwise need different modifiers than one that does not.
+    /// </remarks>
+    protected abstract void ForwardCpuBlock(in CpuScanProblem problem, long batch, long channel, int width);
+
+    /// <summary>
+    /// Runs the backward scan for one batch row and the <paramref name="width"/> channels starting at
+    /// <paramref name="channel"/>: recomputes each chunk from its saved entering state, writes the
+    /// element-wise gradients and adds the reduced ones to <paramref name="workspace"/>.
+    /// </summary>
+    /// <param name="width">Lanes per step: 16 (Vector512), 8 (Vector256) or 1 (scalar).</param>
+    protected abstract void BackwardCpuBlock(in CpuScanProblem problem, in CpuScanWorkspace workspace, long batch, long channel, int width);
+
+    /// <summary>Calls <see cref="ForwardCpuBlock"/> for the CPU backend.</summary>
+    internal void RunForwardCpuBlock(in CpuScanProblem problem, long batch, long channel, int width)
+        => ForwardCpuBlock(in problem, batch, channel, width);
+
+    /// <summary>Calls <see cref="BackwardCpuBlock"/> for the CPU backend.</summary>
+    internal void RunBackwardCpuBlock(in CpuScanProblem problem, in CpuScanWorkspace workspace, long batch, long channel, int width)
+        => BackwardCpuBlock(in problem, in workspace, batch, channel, width);
+}
