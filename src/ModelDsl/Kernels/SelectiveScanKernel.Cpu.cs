@@ -15,7 +15,10 @@ public abstract partial class SelectiveScanKernel
     /// Protected rather than protected internal: an override in the generated code of an assembly
     /// that sees ModelDsl's internals would otherwise need different modifiers than one that does not.
     /// </remarks>
-    protected abstract void ForwardCpuBlock(in CpuScanProblem problem, long batch, long channel, int width);
+    /// <exception cref="NotSupportedException">The kernel is not generated, so it has no CPU code.</exception>
+    // Virtual rather than abstract so hand-written stand-ins for the reference path need not implement it.
+    protected virtual void ForwardCpuBlock(in CpuScanProblem problem, long batch, long channel, int width)
+        => throw MissingCpuKernel();
 
     /// <summary>
     /// Runs the backward scan for one batch row and the <paramref name="width"/> channels starting at
@@ -23,7 +26,9 @@ public abstract partial class SelectiveScanKernel
     /// element-wise gradients and adds the reduced ones to <paramref name="workspace"/>.
     /// </summary>
     /// <param name="width">Lanes per step: 16 (Vector512), 8 (Vector256) or 1 (scalar).</param>
-    protected abstract void BackwardCpuBlock(in CpuScanProblem problem, in CpuScanWorkspace workspace, long batch, long channel, int width);
+    /// <exception cref="NotSupportedException">The kernel is not generated, so it has no CPU code.</exception>
+    protected virtual void BackwardCpuBlock(in CpuScanProblem problem, in CpuScanWorkspace workspace, long batch, long channel, int width)
+        => throw MissingCpuKernel();
 
     /// <summary>Calls <see cref="ForwardCpuBlock"/> for the CPU backend.</summary>
     internal void RunForwardCpuBlock(in CpuScanProblem problem, long batch, long channel, int width)
@@ -32,4 +37,8 @@ public abstract partial class SelectiveScanKernel
     /// <summary>Calls <see cref="BackwardCpuBlock"/> for the CPU backend.</summary>
     internal void RunBackwardCpuBlock(in CpuScanProblem problem, in CpuScanWorkspace workspace, long batch, long channel, int width)
         => BackwardCpuBlock(in problem, in workspace, batch, channel, width);
+
+    private NotSupportedException MissingCpuKernel() => new(
+        $"{GetType().FullName} has no CPU scan kernel. Kernels come from the ModelDsl source generator; " +
+        "declare the model with [MambaModel] or use ScanPath.Reference.");
 }
