@@ -24,6 +24,7 @@ public sealed class ModelGenerator : IIncrementalGenerator
         public const string VariantDeclarations = nameof(VariantDeclarations);
         public const string Models = nameof(Models);
         public const string Diagnostics = nameof(Diagnostics);
+        public const string UnattachedAttributes = nameof(UnattachedAttributes);
         public const string KernelSpecs = nameof(KernelSpecs);
         public const string DistinctKernelSpecs = nameof(DistinctKernelSpecs);
         public const string Kernels = nameof(Kernels);
@@ -47,6 +48,30 @@ public sealed class ModelGenerator : IIncrementalGenerator
             .WithTrackingName(Steps.VariantDeclarations);
 
         RegisterDeclarationOutputs(context, modelDeclarations, variantDeclarations);
+
+        foreach (var attributeName in new[] { AttributeNames.MambaMixer, AttributeNames.Layer, AttributeNames.GlobalSelection })
+        {
+            var unattached = context.SyntaxProvider
+                .ForAttributeWithMetadataName(
+                    attributeName,
+                    static (node, _) => node is ClassDeclarationSyntax or RecordDeclarationSyntax,
+                    UnattachedAttributeCheck.Check)
+                .Where(static diagnostics => diagnostics.Count > 0)
+                .WithTrackingName(Steps.UnattachedAttributes);
+            RegisterDiagnostics(context, unattached);
+        }
+    }
+
+    private static void RegisterDiagnostics(IncrementalGeneratorInitializationContext context, IncrementalValuesProvider<EquatableArray<DiagnosticInfo>> diagnostics)
+    {
+        // The compilation only maps file paths back to syntax trees, so suppressions apply.
+        context.RegisterSourceOutput(diagnostics.Combine(context.CompilationProvider), static (production, pair) =>
+        {
+            foreach (var diagnostic in pair.Left)
+            {
+                production.ReportDiagnostic(diagnostic.ToDiagnostic(pair.Right));
+            }
+        });
     }
 
     private static void RegisterDeclarationOutputs(
@@ -60,19 +85,11 @@ public sealed class ModelGenerator : IIncrementalGenerator
                 .Select(static (result, _) => result.Diagnostics)
                 .Where(static diagnostics => diagnostics.Count > 0)
                 .WithTrackingName(Steps.Diagnostics);
-
-            // The compilation only maps file paths back to syntax trees, so suppressions apply.
-            context.RegisterSourceOutput(diagnostics.Combine(context.CompilationProvider), static (production, pair) =>
-            {
-                foreach (var diagnostic in pair.Left)
-                {
-                    production.ReportDiagnostic(diagnostic.ToDiagnostic(pair.Right));
-                }
-            });
+            RegisterDiagnostics(context, diagnostics);
 
             var models = declarations
+                .Where(static result => result.Model is not null)
                 .Select(static (result, _) => result.Model!)
-                .Where(static model => model is not null)
                 .WithTrackingName(Steps.Models);
 
             context.RegisterSourceOutput(models, static (production, model) =>

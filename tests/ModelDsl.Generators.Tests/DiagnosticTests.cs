@@ -234,6 +234,12 @@ public sealed class DiagnosticTests
         expectedHintNames: new[] { "Samples.Base.g.cs", "SelectiveScanN16.g.cs" });
 
     [Fact]
+    public void MDSL0029_AttributeWithoutDeclaration() => AssertSingle(
+        "[[|GlobalSelection(KernelSize = 64)|]] public partial class ForgotVariantOf;",
+        "MDSL0029",
+        "[GlobalSelection] on 'ForgotVariantOf' has no effect because the class has neither [MambaModel] nor [VariantOf]; add one of them");
+
+    [Fact]
     public void VariantError_ReportedAtVariantArgument() => AssertSingle(
         "[MambaModel(VocabSize = 64, DModel = 16, Layers = 2)] public partial class Base; [VariantOf(typeof(Base))] [MambaMixer([|DState = 100|])] public partial class BadVariant;",
         "MDSL0007",

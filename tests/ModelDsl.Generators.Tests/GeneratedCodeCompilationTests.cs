@@ -24,6 +24,26 @@ public sealed class GeneratedCodeCompilationTests
         Assert.Empty(problems);
     }
 
+    [Fact]
+    public void KeywordNames_AreEscaped()
+    {
+        var output = GeneratorHarness.Run("""
+            using ModelDsl;
+
+            namespace Samples.@event;
+
+            public partial class @base
+            {
+                [MambaModel(VocabSize = 64, DModel = 16, Layers = 1)]
+                public partial class @class;
+            }
+            """);
+
+        Assert.Empty(output.Diagnostics);
+        Assert.Empty(output.OutputCompilation.GetDiagnostics().Where(diagnostic => diagnostic.Severity >= DiagnosticSeverity.Warning));
+        Assert.NotNull(output.OutputCompilation.GetTypeByMetadataName("Samples.event.base+class"));
+    }
+
     [Theory]
     [MemberData(nameof(SampleNames))]
     public void Sample_GeneratedFilesPassStrictChecks(string sampleName)

@@ -67,16 +67,17 @@ public sealed class GeneratedModelRuntimeTests
         Assert.DoesNotContain(names, name => name.StartsWith("lm_head", StringComparison.Ordinal));
     }
 
-    [Fact]
-    public void Forward_MapsTokenIdsToLogits()
+    [Theory]
+    [MemberData(nameof(SampleModels))]
+    public void Forward_MapsTokenIdsToLogits(string sampleName, string typeName)
     {
-        var type = LoadGeneratedType(SampleDeclarations.MlpHybrid, "Samples.Hybrid");
+        var type = LoadGeneratedType(SampleDeclarations.All[sampleName], typeName);
         using var model = CreateModel(type);
         using var ids = tensor(new long[] { 1, 5, 7, 2, 0, 3 }, dtype: ScalarType.Int64).reshape(2, 3);
 
         using var logits = model.forward(ids);
 
-        Assert.Equal(new long[] { 2, 3, 128 }, logits.shape);
+        Assert.Equal(new[] { 2, 3, ReadConstant(type, "VocabSize") }, logits.shape);
         Assert.True(logits.isfinite().all().item<bool>());
     }
 

@@ -18,6 +18,7 @@ public sealed class IncrementalCachingTests
         ModelGenerator.Steps.VariantDeclarations,
         ModelGenerator.Steps.Models,
         ModelGenerator.Steps.Diagnostics,
+        ModelGenerator.Steps.UnattachedAttributes,
         ModelGenerator.Steps.KernelSpecs,
         ModelGenerator.Steps.DistinctKernelSpecs,
         ModelGenerator.Steps.Kernels,
@@ -28,6 +29,9 @@ public sealed class IncrementalCachingTests
         [Layer(1, LayerKind.Mlp)]
         [MambaMixer(Layers = new[] { 1 }, DState = 8)]
         public partial class WithWarning;
+
+        [MambaMixer(DState = 8)]
+        public partial class Unattached;
         """;
 
     private const string Unrelated = """
@@ -76,6 +80,26 @@ public sealed class IncrementalCachingTests
 
         var steps = driver.GetRunResult().Results.Single().TrackedSteps[ModelGenerator.Steps.ModelDeclarations];
         Assert.Contains(steps.SelectMany(step => step.Outputs), output => output.Reason == IncrementalStepRunReason.Modified);
+    }
+
+    [Fact]
+    public void EditedWidth_LeavesKernelsCached()
+    {
+        var compilation = GeneratorHarness.CreateCompilation(Declarations);
+        var driver = GeneratorHarness.CreateDriver().RunGenerators(compilation);
+
+        var oldTree = compilation.SyntaxTrees.Single();
+        var newTree = GeneratorHarness.ParseSource(Declarations.Replace("DModel = 32", "DModel = 48"), 0);
+        driver = driver.RunGenerators(compilation.ReplaceSyntaxTree(oldTree, newTree));
+
+        var result = driver.GetRunResult().Results.Single();
+        Assert.Contains(
+            result.TrackedSteps[ModelGenerator.Steps.Models].SelectMany(step => step.Outputs),
+            output => output.Reason == IncrementalStepRunReason.Modified);
+        foreach (var (_, reason) in result.TrackedSteps[ModelGenerator.Steps.Kernels].SelectMany(step => step.Outputs))
+        {
+            Assert.True(reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, $"Kernel output was {reason}.");
+        }
     }
 
     [Fact]

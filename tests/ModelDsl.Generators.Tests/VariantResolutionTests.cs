@@ -80,7 +80,7 @@ public sealed class VariantResolutionTests
     }
 
     [Fact]
-    public void DtRankZero_ResolvesToCeilingOfWidthOver16()
+    public void DtRankZero_ResolvesFromWidth()
     {
         var model = Resolve("""
             using ModelDsl;

@@ -160,6 +160,11 @@ internal static class DiagnosticDescriptors
         "Model declaration must be a class, not a record",
         "Record '{0}' cannot declare a model because generated models are TorchSharp modules with reference identity; declare it as 'partial class {0}'");
 
+    public static readonly DiagnosticDescriptor AttributeWithoutDeclaration = Warning(
+        "MDSL0029",
+        "Model attribute has no effect without a declaration",
+        "[{0}] on '{1}' has no effect because the class has neither [MambaModel] nor [VariantOf]; add one of them");
+
     private static readonly Dictionary<string, DiagnosticDescriptor> ById = BuildIndex();
 
     /// <summary>Returns the descriptor with <paramref name="id"/>.</summary>

@@ -11,7 +11,12 @@ internal static class DiagnosticFormatting
         switch (value)
         {
             case double number:
-                return number.ToString("R", CultureInfo.InvariantCulture);
+                var text = number.ToString("R", CultureInfo.InvariantCulture);
+
+                // .NET Framework hosts can print an "R" text that parses back differently; see CSharpLiterals.
+                return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed) && parsed.Equals(number)
+                    ? text
+                    : number.ToString("G17", CultureInfo.InvariantCulture);
             case IFormattable formattable:
                 return formattable.ToString(null, CultureInfo.InvariantCulture);
             default:

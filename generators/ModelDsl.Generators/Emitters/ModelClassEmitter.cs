@@ -22,7 +22,7 @@ internal static class ModelClassEmitter
 
         if (model.Namespace.Length > 0)
         {
-            writer.WriteLine("namespace " + model.Namespace + ";");
+            writer.WriteLine("namespace " + Identifiers.EscapeQualified(model.Namespace) + ";");
             writer.WriteLine();
         }
 
@@ -45,7 +45,7 @@ internal static class ModelClassEmitter
 
     private static void WriteClass(IndentedWriter writer, ModelSpec model)
     {
-        writer.WriteLine("partial class " + model.ClassName + " : " + TypeNames.LanguageModel);
+        writer.WriteLine("partial class " + Identifiers.Escape(model.ClassName) + " : " + TypeNames.LanguageModel);
         using (writer.OpenBlock())
         {
             WriteConstants(writer, model);
@@ -91,8 +91,9 @@ internal static class ModelClassEmitter
     {
         writer.WriteLine("/// <summary>Creates the model with freshly initialised parameters.</summary>");
         writer.WriteLine("/// <param name=\"options\">Run-time options; <c>null</c> uses the defaults.</param>");
-        writer.WriteLine("public " + model.ClassName + "(" + TypeNames.ModelOptions + "? options = null)");
-        writer.WriteLine("    : base(nameof(" + model.ClassName + "), Description, options)");
+        var identifier = Identifiers.Escape(model.ClassName);
+        writer.WriteLine("public " + identifier + "(" + TypeNames.ModelOptions + "? options = null)");
+        writer.WriteLine("    : base(nameof(" + identifier + "), Description, options)");
         using (writer.OpenBlock())
         {
             writer.WriteLine("var layers = new " + TypeNames.Module + "[]");

@@ -10,7 +10,8 @@ namespace ModelDsl.Tests.Kernels;
 
 /// <summary>
 /// Compiles every generated ILGPU kernel to PTX for the A100 (sm_80) and H100/H200 (sm_90) architectures.
-/// This needs no GPU: ILGPU's PTX backend runs on the CPU, so it proves the CUDA build of each kernel here.
+/// ILGPU's PTX backend needs no GPU, so this checks the CUDA code generation here; assembling the PTX
+/// (ptxas) and running it on a device still need a GPU.
 /// </summary>
 public sealed class IlgpuPtxCompilationTests
 {
@@ -60,5 +61,8 @@ public sealed class IlgpuPtxCompilationTests
         var target = ".target " + architecture.ToString().ToLowerInvariant();
         Assert.True(lines.Contains(target) || lines.Contains(".target sm_80"), $"{name}: the PTX targets neither {architecture} nor sm_80.");
         Assert.True(ptx.Contains(".entry Kernel_" + method.Name, StringComparison.Ordinal), $"{name}: the PTX has no entry point for the kernel.");
+
+        // The unrolled state must live in registers: ILGPU would declare an array in .local memory.
+        Assert.False(ptx.Contains(".local", StringComparison.Ordinal), $"{name}: the PTX uses local memory.");
     }
 }

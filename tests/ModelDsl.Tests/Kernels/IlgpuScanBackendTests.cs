@@ -206,6 +206,18 @@ public sealed class IlgpuScanBackendTests
     }
 
     [Fact]
+    public void Forward_RejectsHandWrittenKernel()
+    {
+        using var scope = NewDisposeScope();
+        var testCase = new IlgpuScanTestCase(Batch: 1, Length: 3, Channels: 2, DState: 4, Variant: null);
+        var inputs = testCase.CreateInputs(seed: 1).To(ScalarType.Float32).ToScanInputs();
+
+        var error = Assert.Throws<NotSupportedException>(() => Backend.Forward(new HandWrittenKernel(), inputs));
+
+        Assert.Contains(nameof(HandWrittenKernel), error.Message);
+    }
+
+    [Fact]
     public void Backend_NamesCpuAccelerator()
     {
         Assert.Equal("ilgpu-cpu", Backend.Name);
@@ -265,4 +277,7 @@ public sealed class IlgpuScanBackendTests
             $"{what} differs from the reference by {error.flatten()[worst].item<double>():G4} at flat index {worst} " +
             $"(expected {expected64.flatten()[worst].item<double>():G6}, actual {actual.flatten()[worst].to(ScalarType.Float64).item<double>():G6}).");
     }
+
+    /// <summary>A kernel class that was not generated, so it has no ILGPU kernels.</summary>
+    private sealed class HandWrittenKernel() : SelectiveScanKernel(dState: 4);
 }

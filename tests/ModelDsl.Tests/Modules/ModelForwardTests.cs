@@ -111,7 +111,7 @@ public sealed class ModelForwardTests
             Calls++;
             ReceivedG = g is not null;
             LastVariant = variant;
-            return base.Forward(x, deltaPre, deltaBias, aLog, b, c, d, z, g, variant);
+            return ReferenceScan.Forward(x, deltaPre, deltaBias, aLog, b, c, d, z, g, variant);
         }
     }
 }

@@ -7,7 +7,8 @@ namespace ModelDsl.Generators.Emitters.Kernels;
 /// specialised to one <see cref="ScanKernelSpec"/>, and the <c>IlgpuKernels</c> override that hands them to
 /// the runtime. One kernel thread handles one (batch, channel) pair, so neighbouring threads read
 /// neighbouring channels of the (B, L, E) activations. The state loop is unrolled into locals
-/// <c>h0</c>…<c>h{N−1}</c>, which ILGPU keeps in registers, unlike a local array.
+/// <c>h0</c>…<c>h{N−1}</c>, which ILGPU compiles to registers rather than the local memory of an array
+/// (ptxas may still spill some at large d_state).
 /// </summary>
 internal static partial class IlgpuScanEmitter
 {

@@ -22,14 +22,20 @@ internal static class ScanKernelEmitter
             writer.WriteLine("public static readonly " + spec.ClassName + " Instance = new " + spec.ClassName + "();");
             writer.WriteLine();
             writer.WriteLine("private " + spec.ClassName + "()");
-            writer.WriteLine("    : base(dState: " + spec.DState + ")");
+            writer.WriteLine("    : base(dState: " + spec.DState + ", globalSelection: " + GlobalSelectionArgument(spec.Mode) + ")");
             using (writer.OpenBlock())
             {
             }
 
             IlgpuScanEmitter.EmitMembers(writer, spec);
+            writer.WriteLine();
+            CpuScanEmitter.EmitMembers(writer, spec);
         }
 
         return (spec.ClassName + ".g.cs", writer.ToString());
     }
+
+    private static string GlobalSelectionArgument(ScanMode mode) => mode == ScanMode.Plain
+        ? "null"
+        : "global::ModelDsl.GlobalSelectionVariant." + mode;
 }

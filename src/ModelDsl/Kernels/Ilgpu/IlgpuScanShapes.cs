@@ -29,7 +29,7 @@ internal sealed record IlgpuScanShapes(int Batch, int Length, int Channels, int 
         ArgumentNullException.ThrowIfNull(kernel);
         ArgumentNullException.ThrowIfNull(inputs);
 
-        RequireFloatCpu(inputs.X, "x");
+        RequireFloatCpu(inputs.X, "X");
         if (inputs.X.dim() != 3)
         {
             throw new ArgumentException(

@@ -1,0 +1,191 @@
+using ModelDsl.Generators.Model;
+
+namespace ModelDsl.Generators.Emitters.Kernels;
+
+/// <summary>
+/// Emits the generic backward method. It walks the chunks from last to first; for each it
+/// recomputes the states <c>h_t</c> and decays <c>Ā_t</c> from the saved entering state into the
+/// worker's buffers, then runs the reverse scan <c>G_t = gy_t·C_t + Ā_{t+1}·G_{t+1}</c> over the chunk.
+/// Element-wise gradients are stored directly; gradients of B and C (sums over channels) and of
+/// A, D and the Δ bias (sums over batch and time) go into the worker's partial sums.
+/// </summary>
+internal static class CpuScanBackwardEmitter
+{
+    /// <summary>Name of the emitted method.</summary>
+    public const string MethodName = "BackwardCpuLanes";
+
+    /// <summary>Writes the backward method for <paramref name="spec"/>.</summary>
+    public static void Emit(IndentedWriter writer, ScanKernelSpec spec)
+    {
+        var n = spec.DState;
+        var states = CpuScanStepEmitter.Local("ChunkStates");
+
+        CpuScanStepEmitter.EmitSignature(
+            writer,
+            MethodName,
+            "in " + CpuScanNames.Problem + " problem, in " + CpuScanNames.Workspace + " workspace, long batch, long channel");
+        using (writer.OpenBlock())
+        {
+            CpuScanStepEmitter.EmitLocals(writer, spec);
+            writer.WriteLine("var outputGradientBuffer = problem.OutputGradient;");
+            writer.WriteLine("var gradXBuffer = problem.GradX;");
+            writer.WriteLine("var gradDeltaPreBuffer = problem.GradDeltaPre;");
+            writer.WriteLine("var gradZBuffer = problem.GradZ;");
+            if (spec.Mode != ScanMode.Plain)
+            {
+                writer.WriteLine("var gradGBuffer = problem.GradG;");
+            }
+
+            writer.WriteLine("var historyBuffer = workspace.History;");
+            writer.WriteLine("var decayBuffer = workspace.Decay;");
+            writer.WriteLine("var gradBBuffer = workspace.GradB;");
+            writer.WriteLine("var gradCBuffer = workspace.GradC;");
+            writer.WriteLine("int width = TLanes.Width;");
+            writer.WriteLine();
+            writer.WriteLine("// carry_n = Ā_{t+1}·G_{t+1}: the gradient that reaches h_t through h_{t+1}.");
+            for (var i = 0; i < n; i++)
+            {
+                writer.WriteLine("TVector carry" + i + " = TLanes.Broadcast(0f);");
+            }
+
+            for (var i = 0; i < n; i++)
+            {
+                writer.WriteLine("TVector gradA" + i + " = TLanes.Broadcast(0f);");
+            }
+
+            writer.WriteLine("TVector gradSkip = TLanes.Broadcast(0f);");
+            writer.WriteLine("TVector gradBias = TLanes.Broadcast(0f);");
+            writer.WriteLine("long statesBase = batch * problem.ChunkCount * " + n + "L * channels + channel;");
+            writer.WriteLine();
+            writer.WriteLine("for (long chunk = problem.ChunkCount - 1; chunk >= 0; chunk--)");
+            using (writer.OpenBlock())
+            {
+                writer.WriteLine("long chunkStart = chunk * chunkLength;");
+                writer.WriteLine("int steps = (int)global::System.Math.Min(chunkLength, length - chunkStart);");
+                writer.WriteLine("long stateOffset = statesBase + chunk * " + n + "L * channels;");
+                EmitRecompute(writer, spec, states);
+                writer.WriteLine();
+                EmitReverse(writer, spec, states);
+            }
+
+            writer.WriteLine();
+            writer.WriteLine("var gradABuffer = workspace.GradATransposed;");
+            for (var i = 0; i < n; i++)
+            {
+                writer.WriteLine("long gradAOffset" + i + " = " + i + "L * channels + channel;");
+                writer.WriteLine("TLanes.Store(gradABuffer, gradAOffset" + i + ", TLanes.Add(TLanes.Load(gradABuffer, gradAOffset" + i + "), gradA" + i + "));");
+            }
+
+            writer.WriteLine("TLanes.Store(workspace.GradD, channel, TLanes.Add(TLanes.Load(workspace.GradD, channel), gradSkip));");
+            writer.WriteLine("TLanes.Store(workspace.GradDeltaBias, channel, TLanes.Add(TLanes.Load(workspace.GradDeltaBias, channel), gradBias));");
+        }
+    }
+
+    private static void EmitRecompute(IndentedWriter writer, ScanKernelSpec spec, string states)
+    {
+        var n = spec.DState;
+        writer.WriteLine();
+        writer.WriteLine("// Recompute h_t and Ā_t of the chunk, (step, d_state, lanes), from the saved entering state.");
+        using (writer.OpenBlock())
+        {
+            for (var i = 0; i < n; i++)
+            {
+                writer.WriteLine("TVector h" + i + " = TLanes.Load(" + states + ", stateOffset + " + i + "L * channels);");
+            }
+
+            writer.WriteLine("for (int s = 0; s < steps; s++)");
+            using (writer.OpenBlock())
+            {
+                EmitStepIndices(writer, n);
+                CpuScanStepEmitter.EmitDelta(writer, spec);
+                for (var i = 0; i < n; i++)
+                {
+                    writer.WriteLine("TVector decay" + i + " = " + CpuScanNames.Math + "Exp(TLanes.Multiply(delta, a" + i + "));");
+                    writer.WriteLine("h" + i + " = TLanes.MultiplyAdd(decay" + i + ", h" + i + ", TLanes.Multiply(deltaX, TLanes.Broadcast(bBuffer[stateRow + " + i + "])));");
+                    writer.WriteLine("TLanes.Store(historyBuffer, slot + " + i + "L * width, h" + i + ");");
+                    writer.WriteLine("TLanes.Store(decayBuffer, slot + " + i + "L * width, decay" + i + ");");
+                }
+            }
+        }
+    }
+
+    private static void EmitReverse(IndentedWriter writer, ScanKernelSpec spec, string states)
+    {
+        var n = spec.DState;
+        var math = CpuScanNames.Math;
+        writer.WriteLine("for (int s = steps - 1; s >= 0; s--)");
+        using (writer.OpenBlock())
+        {
+            EmitStepIndices(writer, n);
+            CpuScanStepEmitter.EmitDelta(writer, spec);
+            writer.WriteLine("TVector z = TLanes.Load(zBuffer, offset);");
+            writer.WriteLine("TVector sigmoidZ = " + math + "Sigmoid(z);");
+            writer.WriteLine("TVector outputGradient = TLanes.Load(outputGradientBuffer, offset);");
+            writer.WriteLine("TVector gradY = TLanes.Multiply(outputGradient, TLanes.Multiply(z, sigmoidZ));");
+            writer.WriteLine("TVector y = TLanes.Multiply(skip, x);");
+            writer.WriteLine("TVector gradDelta = TLanes.Broadcast(0f);");
+            writer.WriteLine("TVector gradX = TLanes.Multiply(skip, gradY);");
+            writer.WriteLine();
+            writer.WriteLine("// h_{t−1} is the previous step's recomputed state, or the chunk's entering state at its first step.");
+            writer.WriteLine("var previousBuffer = s > 0 ? historyBuffer : " + states + ";");
+            writer.WriteLine("long previousSlot = s > 0 ? slot - " + n + "L * width : stateOffset;");
+            writer.WriteLine("long previousStride = s > 0 ? width : channels;");
+            for (var i = 0; i < n; i++)
+            {
+                writer.WriteLine("{");
+                using (writer.Indent())
+                {
+                    writer.WriteLine("TVector state = TLanes.Load(historyBuffer, slot + " + i + "L * width);");
+                    writer.WriteLine("TVector decay = TLanes.Load(decayBuffer, slot + " + i + "L * width);");
+                    writer.WriteLine("TVector b = TLanes.Broadcast(bBuffer[stateRow + " + i + "]);");
+                    writer.WriteLine("TVector c = TLanes.Broadcast(cBuffer[stateRow + " + i + "]);");
+                    writer.WriteLine("y = TLanes.MultiplyAdd(state, c, y);");
+                    writer.WriteLine("gradCBuffer[stateRow + " + i + "] += TLanes.Sum(TLanes.Multiply(gradY, state));");
+                    writer.WriteLine("TVector grad = TLanes.MultiplyAdd(gradY, c, carry" + i + ");");
+                    writer.WriteLine("TVector previous = TLanes.Load(previousBuffer, previousSlot + " + i + "L * previousStride);");
+                    writer.WriteLine("TVector gradDecayTimesDecay = TLanes.Multiply(TLanes.Multiply(grad, previous), decay);");
+                    writer.WriteLine("gradDelta = TLanes.MultiplyAdd(gradDecayTimesDecay, a" + i + ", gradDelta);");
+                    writer.WriteLine("gradA" + i + " = TLanes.MultiplyAdd(gradDecayTimesDecay, delta, gradA" + i + ");");
+                    writer.WriteLine("TVector gradInput = TLanes.Multiply(grad, b);");
+                    writer.WriteLine("gradDelta = TLanes.MultiplyAdd(gradInput, x, gradDelta);");
+                    writer.WriteLine("gradX = TLanes.MultiplyAdd(gradInput, delta, gradX);");
+                    writer.WriteLine("gradBBuffer[stateRow + " + i + "] += TLanes.Sum(TLanes.Multiply(grad, deltaX));");
+                    writer.WriteLine("carry" + i + " = TLanes.Multiply(grad, decay);");
+                }
+
+                writer.WriteLine("}");
+            }
+
+            writer.WriteLine();
+            writer.WriteLine("// SiLU'(z) = σ(z)·(1 + z·(1 − σ(z))).");
+            writer.WriteLine("TVector siluZDerivative = TLanes.Multiply(sigmoidZ, TLanes.MultiplyAdd(z, TLanes.Subtract(TLanes.Broadcast(1f), sigmoidZ), TLanes.Broadcast(1f)));");
+            writer.WriteLine("TLanes.Store(gradZBuffer, offset, TLanes.Multiply(TLanes.Multiply(outputGradient, y), siluZDerivative));");
+            writer.WriteLine("gradSkip = TLanes.MultiplyAdd(gradY, x, gradSkip);");
+            writer.WriteLine("TVector gradPre = TLanes.Multiply(gradDelta, " + math + "SoftplusDerivative(pre));");
+            writer.WriteLine("gradBias = TLanes.Add(gradBias, gradPre);");
+            writer.WriteLine("TLanes.Store(gradXBuffer, offset, gradX);");
+            switch (spec.Mode)
+            {
+                case ScanMode.GateDelta:
+                    writer.WriteLine("TLanes.Store(gradDeltaPreBuffer, offset, TLanes.Multiply(gradPre, gate));");
+                    writer.WriteLine("TLanes.Store(gradGBuffer, offset, TLanes.Multiply(TLanes.Multiply(gradPre, deltaPre), " + math + "SiluDerivative(g)));");
+                    break;
+                case ScanMode.AddToInput:
+                    writer.WriteLine("TLanes.Store(gradDeltaPreBuffer, offset, gradPre);");
+                    writer.WriteLine("TLanes.Store(gradGBuffer, offset, TLanes.Multiply(gradX, " + math + "SiluDerivative(g)));");
+                    break;
+                default:
+                    writer.WriteLine("TLanes.Store(gradDeltaPreBuffer, offset, gradPre);");
+                    break;
+            }
+        }
+    }
+
+    private static void EmitStepIndices(IndentedWriter writer, int n)
+    {
+        writer.WriteLine("long row = batch * length + chunkStart + s;");
+        writer.WriteLine("long offset = row * channels + channel;");
+        writer.WriteLine("long stateRow = row * " + n + "L;");
+        writer.WriteLine("long slot = (long)s * " + n + "L * width;");
+    }
+}

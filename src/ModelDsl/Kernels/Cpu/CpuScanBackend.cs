@@ -1,0 +1,211 @@
+using System.Runtime.Intrinsics;
+using Microsoft.Extensions.Logging;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace ModelDsl.Kernels.Cpu;
+
+/// <summary>
+/// Runs the generated SIMD kernels on CPU tensors, in parallel over (batch, channel block). Forward
+/// saves only the state entering every chunk of <see cref="ChunkLength"/> steps, (B, ceil(L/64), N, E)
+/// floats, and backward recomputes the states inside each chunk from it. So saved memory is 1/64 of
+/// the B·L·E·N states, and each backward worker needs 2·64·N·16 floats of recompute buffer on top.
+/// </summary>
+internal sealed class CpuScanBackend : IScanBackend
+{
+    /// <summary>Time steps per recompute chunk.</summary>
+    public const int ChunkLength = 64;
+
+    private static readonly ILogger Logger = ModelDslLogging.CreateLogger<CpuScanBackend>();
+    private static readonly HashSet<string> ReportedCopies = [];
+
+    /// <summary>Widest register the kernels use on this machine, in float32 lanes.</summary>
+    public static int LaneWidth =>
+        Vector512.IsHardwareAccelerated ? Vector512<float>.Count
+        : Vector256.IsHardwareAccelerated ? Vector256<float>.Count
+        : 1;
+
+    /// <inheritdoc />
+    public string Name => "cpu-vectorised";
+
+    /// <inheritdoc />
+    public (Tensor Output, Tensor Saved) Forward(SelectiveScanKernel kernel, ScanInputs inputs)
+    {
+        using var scope = NewDisposeScope();
+        var contiguous = MakeContiguous(inputs);
+        var aTransposed = (-exp(contiguous.ALog)).t().contiguous();
+        var (batch, length, channels) = (inputs.X.shape[0], inputs.X.shape[1], inputs.X.shape[2]);
+        var chunkCount = (length + ChunkLength - 1) / ChunkLength;
+
+        var output = empty(batch, length, channels, dtype: ScalarType.Float32);
+        var needsStates = ScanInputValidation.Enumerate(inputs).Any(item => item.Tensor.requires_grad);
+        var chunkStates = needsStates ? empty(batch, chunkCount, kernel.DState, channels, dtype: ScalarType.Float32) : empty(0);
+
+        var problem = Describe(contiguous, aTransposed, chunkCount) with
+        {
+            ChunkStates = needsStates ? View(chunkStates) : default,
+            Output = View(output),
+        };
+
+        var blocks = CpuScanBlock.Plan(channels, LaneWidth);
+        Parallel.For(0, batch * blocks.Length, item =>
+        {
+            var block = blocks[item % blocks.Length];
+            kernel.RunForwardCpuBlock(in problem, item / blocks.Length, block.Channel, block.Width);
+        });
+
+        return (output.MoveToOuterDisposeScope(), chunkStates.MoveToOuterDisposeScope());
+    }
+
+    /// <inheritdoc />
+    public ScanGradients Backward(SelectiveScanKernel kernel, ScanInputs inputs, Tensor saved, Tensor outputGradient)
+    {
+        using var scope = NewDisposeScope();
+        var contiguous = MakeContiguous(inputs);
+        var a = -exp(contiguous.ALog);
+        var aTransposed = a.t().contiguous();
+        var (batch, length, channels) = (inputs.X.shape[0], inputs.X.shape[1], inputs.X.shape[2]);
+        var dState = kernel.DState;
+        var chunkCount = (length + ChunkLength - 1) / ChunkLength;
+        if (!saved.shape.SequenceEqual([batch, chunkCount, dState, channels]))
+        {
+            throw new InvalidOperationException(
+                "The saved chunk states do not match the inputs; backward needs a forward run with an input that requires grad.");
+        }
+
+        var gradX = empty(batch, length, channels, dtype: ScalarType.Float32);
+        var gradDeltaPre = empty(batch, length, channels, dtype: ScalarType.Float32);
+        var gradZ = empty(batch, length, channels, dtype: ScalarType.Float32);
+        var gradG = inputs.G is null ? null : empty(batch, length, channels, dtype: ScalarType.Float32);
+        var problem = Describe(contiguous, aTransposed, chunkCount) with
+        {
+            ChunkStates = View(saved.contiguous()),
+            OutputGradient = View(outputGradient.to_type(ScalarType.Float32).contiguous()),
+            GradX = View(gradX),
+            GradDeltaPre = View(gradDeltaPre),
+            GradZ = View(gradZ),
+            GradG = gradG is null ? default : View(gradG),
+        };
+
+        var blocks = CpuScanBlock.Plan(channels, LaneWidth);
+        var items = batch * blocks.Length;
+        var workers = (int)Math.Min(Environment.ProcessorCount, items);
+
+        // Per-worker partial sums of the reduced gradients, added up after the parallel loop.
+        var partialB = zeros(workers, batch, length, dState, dtype: ScalarType.Float32);
+        var partialC = zeros(workers, batch, length, dState, dtype: ScalarType.Float32);
+        var partialA = zeros(workers, dState, channels, dtype: ScalarType.Float32);
+        var partialD = zeros(workers, channels, dtype: ScalarType.Float32);
+        var partialBias = zeros(workers, channels, dtype: ScalarType.Float32);
+        var recomputeFloats = (long)ChunkLength * dState * Vector512<float>.Count;
+        var recompute = empty(workers, 2, recomputeFloats, dtype: ScalarType.Float32);
+
+        var (bBase, cBase, aBase, dBase, biasBase, recomputeBase) =
+            (View(partialB), View(partialC), View(partialA), View(partialD), View(partialBias), View(recompute));
+        Parallel.For(0, workers, worker =>
+        {
+            var workspace = new CpuScanWorkspace
+            {
+                History = recomputeBase.Offset(worker * 2 * recomputeFloats),
+                Decay = recomputeBase.Offset((worker * 2 + 1) * recomputeFloats),
+                GradB = bBase.Offset(worker * batch * length * dState),
+                GradC = cBase.Offset(worker * batch * length * dState),
+                GradATransposed = aBase.Offset(worker * dState * channels),
+                GradD = dBase.Offset(worker * channels),
+                GradDeltaBias = biasBase.Offset(worker * channels),
+            };
+
+            // A fixed stride over the items keeps the summation order, and so the result, reproducible.
+            for (long item = worker; item < items; item += workers)
+            {
+                var block = blocks[item % blocks.Length];
+                kernel.RunBackwardCpuBlock(in problem, in workspace, item / blocks.Length, block.Channel, block.Width);
+            }
+        });
+
+        var gradALog = partialA.sum(dim: 0).t() * a;
+        var gradients = new ScanGradients(
+            gradX.MoveToOuterDisposeScope(),
+            gradDeltaPre.MoveToOuterDisposeScope(),
+            partialBias.sum(dim: 0).MoveToOuterDisposeScope(),
+            gradALog.MoveToOuterDisposeScope(),
+            partialB.sum(dim: 0).MoveToOuterDisposeScope(),
+            partialC.sum(dim: 0).MoveToOuterDisposeScope(),
+            partialD.sum(dim: 0).MoveToOuterDisposeScope(),
+            gradZ.MoveToOuterDisposeScope(),
+            gradG?.MoveToOuterDisposeScope());
+        return gradients;
+    }
+
+    private static CpuScanProblem Describe(ScanInputs inputs, Tensor aTransposed, long chunkCount) => new()
+    {
+        Batch = inputs.X.shape[0],
+        Length = inputs.X.shape[1],
+        Channels = inputs.X.shape[2],
+        ChunkLength = ChunkLength,
+        ChunkCount = chunkCount,
+        X = View(inputs.X),
+        DeltaPre = View(inputs.DeltaPre),
+        DeltaBias = View(inputs.DeltaBias),
+        ATransposed = View(aTransposed),
+        B = View(inputs.B),
+        C = View(inputs.C),
+        D = View(inputs.D),
+        Z = View(inputs.Z),
+        G = inputs.G is null ? default : View(inputs.G),
+    };
+
+    /// <summary>
+    /// Returns the inputs with every tensor contiguous and on the CPU, copying only tensors that are
+    /// not contiguous. The copies belong to the caller's dispose scope.
+    /// </summary>
+    private static ScanInputs MakeContiguous(ScanInputs inputs)
+    {
+        foreach (var (tensor, name) in ScanInputValidation.Enumerate(inputs))
+        {
+            if (tensor.device_type != DeviceType.CPU)
+            {
+                throw new ArgumentException(
+                    $"The cpu-vectorised scan backend needs CPU tensors, but {name} is on {tensor.device}; move it with .cpu() or select a GPU backend.", name);
+            }
+        }
+
+        return new ScanInputs(
+            Contiguous(inputs.X, "x"),
+            Contiguous(inputs.DeltaPre, "deltaPre"),
+            Contiguous(inputs.DeltaBias, "deltaBias"),
+            Contiguous(inputs.ALog, "aLog"),
+            Contiguous(inputs.B, "b"),
+            Contiguous(inputs.C, "c"),
+            Contiguous(inputs.D, "d"),
+            Contiguous(inputs.Z, "z"),
+            inputs.G is null ? null : Contiguous(inputs.G, "g"));
+    }
+
+    private static Tensor Contiguous(Tensor tensor, string name)
+    {
+        var detached = tensor.detach();
+        if (detached.is_contiguous())
+        {
+            return detached;
+        }
+
+        // Reported once per input name, because a caller that passes strided views does so on every step.
+        bool first;
+        lock (ReportedCopies)
+        {
+            first = ReportedCopies.Add(name);
+        }
+
+        if (first)
+        {
+            Logger.LogInformation(
+                "Scan input {Name} with shape {Shape} is not contiguous; the CPU scan copies it on every call.",
+                name, string.Join("x", tensor.shape));
+        }
+
+        return detached.contiguous();
+    }
+
+    private static NativeFloatBuffer View(Tensor tensor) => TensorMemory.Address(tensor, "tensor");
+}

@@ -1,0 +1,30 @@
+namespace ModelDsl.Kernels.Cpu;
+
+/// <summary>
+/// Memory that one backward worker owns: the recomputed chunk and its partial sums of the gradients
+/// that are reductions over channels, batch or time. Workers never share a workspace, so they
+/// accumulate without locks; the backend adds the partial sums up afterwards.
+/// </summary>
+public readonly struct CpuScanWorkspace
+{
+    /// <summary>States <c>h_t</c> of the current chunk, (ChunkLength, N, lanes).</summary>
+    public NativeFloatBuffer History { get; init; }
+
+    /// <summary>Decays <c>Ā_t = exp(δ_t · A)</c> of the current chunk, (ChunkLength, N, lanes).</summary>
+    public NativeFloatBuffer Decay { get; init; }
+
+    /// <summary>Partial gradient of B, (B, L, N), summed over this worker's channels.</summary>
+    public NativeFloatBuffer GradB { get; init; }
+
+    /// <summary>Partial gradient of C, (B, L, N), summed over this worker's channels.</summary>
+    public NativeFloatBuffer GradC { get; init; }
+
+    /// <summary>Partial gradient of A (not A_log), transposed to (N, E), summed over this worker's batches and time.</summary>
+    public NativeFloatBuffer GradATransposed { get; init; }
+
+    /// <summary>Partial gradient of D, (E).</summary>
+    public NativeFloatBuffer GradD { get; init; }
+
+    /// <summary>Partial gradient of the Δ bias, (E).</summary>
+    public NativeFloatBuffer GradDeltaBias { get; init; }
+}

@@ -1,0 +1,44 @@
+using ModelDsl.Kernels.Cpu;
+
+namespace ModelDsl.Kernels;
+
+/// <summary>The CPU members that the generator emits into every kernel class.</summary>
+public abstract partial class SelectiveScanKernel
+{
+    /// <summary>
+    /// Runs the forward scan over all time steps for one batch row and the <paramref name="width"/>
+    /// channels starting at <paramref name="channel"/>, writing the output and, when
+    /// <see cref="CpuScanProblem.ChunkStates"/> is present, the state entering each chunk.
+    /// </summary>
+    /// <param name="width">Lanes per step: 16 (Vector512), 8 (Vector256) or 1 (scalar).</param>
+    /// <remarks>
+    /// Protected rather than protected internal: an override in the generated code of an assembly
+    /// that sees ModelDsl's internals would otherwise need different modifiers than one that does not.
+    /// </remarks>
+    /// <exception cref="NotSupportedException">The kernel is not generated, so it has no CPU code.</exception>
+    // Virtual rather than abstract so hand-written stand-ins for the reference path need not implement it.
+    protected virtual void ForwardCpuBlock(in CpuScanProblem problem, long batch, long channel, int width)
+        => throw MissingCpuKernel();
+
+    /// <summary>
+    /// Runs the backward scan for one batch row and the <paramref name="width"/> channels starting at
+    /// <paramref name="channel"/>: recomputes each chunk from its saved entering state, writes the
+    /// element-wise gradients and adds the reduced ones to <paramref name="workspace"/>.
+    /// </summary>
+    /// <param name="width">Lanes per step: 16 (Vector512), 8 (Vector256) or 1 (scalar).</param>
+    /// <exception cref="NotSupportedException">The kernel is not generated, so it has no CPU code.</exception>
+    protected virtual void BackwardCpuBlock(in CpuScanProblem problem, in CpuScanWorkspace workspace, long batch, long channel, int width)
+        => throw MissingCpuKernel();
+
+    /// <summary>Calls <see cref="ForwardCpuBlock"/> for the CPU backend.</summary>
+    internal void RunForwardCpuBlock(in CpuScanProblem problem, long batch, long channel, int width)
+        => ForwardCpuBlock(in problem, batch, channel, width);
+
+    /// <summary>Calls <see cref="BackwardCpuBlock"/> for the CPU backend.</summary>
+    internal void RunBackwardCpuBlock(in CpuScanProblem problem, in CpuScanWorkspace workspace, long batch, long channel, int width)
+        => BackwardCpuBlock(in problem, in workspace, batch, channel, width);
+
+    private NotSupportedException MissingCpuKernel() => new(
+        $"{GetType().FullName} has no CPU scan kernel. Kernels come from the ModelDsl source generator; " +
+        "declare the model with [MambaModel] or use ScanPath.Reference.");
+}
