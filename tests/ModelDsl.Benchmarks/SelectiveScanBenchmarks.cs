@@ -76,7 +76,7 @@ public class SelectiveScanBenchmarks
     {
         using var scope = NewDisposeScope();
         ReferenceScan.Forward(inputs.X, inputs.DeltaPre, inputs.DeltaBias, inputs.ALog, inputs.B, inputs.C, inputs.D, inputs.Z)
-            .backward(outputGradient);
+            .backward([outputGradient]);
         ClearGradients();
     }
 
@@ -85,7 +85,7 @@ public class SelectiveScanBenchmarks
     public void FusedForwardBackward()
     {
         using var scope = NewDisposeScope();
-        kernel.Forward(backend, inputs).backward(outputGradient);
+        kernel.Forward(backend, inputs).backward([outputGradient]);
         ClearGradients();
     }
 
