@@ -19,7 +19,8 @@ public sealed class GlobalSelectionAttribute : Attribute
 
     /// <summary>
     /// Whether the module is present. A <see cref="VariantOfAttribute"/> declaration sets this to
-    /// <c>false</c> to remove the module that its base declares.
+    /// <c>false</c> to remove the module that its base declares. A variant's attribute that leaves
+    /// it unset keeps the base's value, or enables the module when the base has none.
     /// </summary>
     public bool Enabled { get; set; } = true;
 }

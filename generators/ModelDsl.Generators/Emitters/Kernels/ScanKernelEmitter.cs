@@ -27,6 +27,7 @@ internal static class ScanKernelEmitter
             {
             }
 
+            IlgpuScanEmitter.EmitMembers(writer, spec);
             writer.WriteLine();
             CpuScanEmitter.EmitMembers(writer, spec);
         }
