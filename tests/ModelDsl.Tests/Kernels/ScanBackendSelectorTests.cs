@@ -27,6 +27,10 @@ public sealed class ScanBackendSelectorTests
         => Assert.IsType<CpuScanBackend>(ScanBackendSelector.Create(ScanBackendKind.CpuVectorised));
 
     [Fact]
+    public void Create_IlgpuCpuReturnsIlgpuBackend()
+        => Assert.Equal("ilgpu-cpu", ScanBackendSelector.Create(ScanBackendKind.IlgpuCpu).Name);
+
+    [Fact]
     public void CpuScanBlockPlan_CoversEveryChannelOnce()
     {
         var blocks = CpuScanBlock.Plan(43, 16);
