@@ -10,7 +10,7 @@ internal sealed class SelectiveScanN16 : global::ModelDsl.Kernels.SelectiveScanK
     public static readonly SelectiveScanN16 Instance = new SelectiveScanN16();
 
     private SelectiveScanN16()
-        : base(dState: 16)
+        : base(dState: 16, globalSelection: null)
     {
     }
 
@@ -554,5 +554,388 @@ internal sealed class SelectiveScanN16 : global::ModelDsl.Kernels.SelectiveScanK
         global::ILGPU.Atomic.Add(ref args.ALogGradient[aBase + 15], aGrad15 * a15);
         global::ILGPU.Atomic.Add(ref args.DGradient[channel], skipGrad);
         global::ILGPU.Atomic.Add(ref args.DeltaBiasGradient[channel], biasGrad);
+    }
+
+    /// <inheritdoc />
+    protected override bool HasFusedKernels => true;
+
+    /// <inheritdoc />
+    protected override void ForwardCpuBlock(in global::ModelDsl.Kernels.Cpu.CpuScanProblem problem, long batch, long channel, int width)
+    {
+        switch (width)
+        {
+            case 16:
+                ForwardCpuLanes<global::ModelDsl.Kernels.Cpu.Lanes512, global::System.Runtime.Intrinsics.Vector512<float>>(in problem, batch, channel);
+                break;
+            case 8:
+                ForwardCpuLanes<global::ModelDsl.Kernels.Cpu.Lanes256, global::System.Runtime.Intrinsics.Vector256<float>>(in problem, batch, channel);
+                break;
+            case 1:
+                ForwardCpuLanes<global::ModelDsl.Kernels.Cpu.LanesScalar, float>(in problem, batch, channel);
+                break;
+            default:
+                throw new global::System.ArgumentOutOfRangeException(nameof(width), width, "The CPU scan kernels take 16, 8 or 1 lanes.");
+        }
+    }
+
+    /// <inheritdoc />
+    protected override void BackwardCpuBlock(in global::ModelDsl.Kernels.Cpu.CpuScanProblem problem, in global::ModelDsl.Kernels.Cpu.CpuScanWorkspace workspace, long batch, long channel, int width)
+    {
+        switch (width)
+        {
+            case 16:
+                BackwardCpuLanes<global::ModelDsl.Kernels.Cpu.Lanes512, global::System.Runtime.Intrinsics.Vector512<float>>(in problem, in workspace, batch, channel);
+                break;
+            case 8:
+                BackwardCpuLanes<global::ModelDsl.Kernels.Cpu.Lanes256, global::System.Runtime.Intrinsics.Vector256<float>>(in problem, in workspace, batch, channel);
+                break;
+            case 1:
+                BackwardCpuLanes<global::ModelDsl.Kernels.Cpu.LanesScalar, float>(in problem, in workspace, batch, channel);
+                break;
+            default:
+                throw new global::System.ArgumentOutOfRangeException(nameof(width), width, "The CPU scan kernels take 16, 8 or 1 lanes.");
+        }
+    }
+
+    private static void ForwardCpuLanes<TLanes, TVector>(in global::ModelDsl.Kernels.Cpu.CpuScanProblem problem, long batch, long channel)
+        where TLanes : struct, global::ModelDsl.Kernels.Cpu.ILaneOps<TVector>
+        where TVector : unmanaged
+    {
+        long length = problem.Length;
+        long channels = problem.Channels;
+        int chunkLength = problem.ChunkLength;
+        var xBuffer = problem.X;
+        var deltaPreBuffer = problem.DeltaPre;
+        var bBuffer = problem.B;
+        var cBuffer = problem.C;
+        var zBuffer = problem.Z;
+        var chunkStatesBuffer = problem.ChunkStates;
+        TVector deltaBias = TLanes.Load(problem.DeltaBias, channel);
+        TVector skip = TLanes.Load(problem.D, channel);
+        TVector a0 = TLanes.Load(problem.ATransposed, 0L * channels + channel);
+        TVector a1 = TLanes.Load(problem.ATransposed, 1L * channels + channel);
+        TVector a2 = TLanes.Load(problem.ATransposed, 2L * channels + channel);
+        TVector a3 = TLanes.Load(problem.ATransposed, 3L * channels + channel);
+        TVector a4 = TLanes.Load(problem.ATransposed, 4L * channels + channel);
+        TVector a5 = TLanes.Load(problem.ATransposed, 5L * channels + channel);
+        TVector a6 = TLanes.Load(problem.ATransposed, 6L * channels + channel);
+        TVector a7 = TLanes.Load(problem.ATransposed, 7L * channels + channel);
+        TVector a8 = TLanes.Load(problem.ATransposed, 8L * channels + channel);
+        TVector a9 = TLanes.Load(problem.ATransposed, 9L * channels + channel);
+        TVector a10 = TLanes.Load(problem.ATransposed, 10L * channels + channel);
+        TVector a11 = TLanes.Load(problem.ATransposed, 11L * channels + channel);
+        TVector a12 = TLanes.Load(problem.ATransposed, 12L * channels + channel);
+        TVector a13 = TLanes.Load(problem.ATransposed, 13L * channels + channel);
+        TVector a14 = TLanes.Load(problem.ATransposed, 14L * channels + channel);
+        TVector a15 = TLanes.Load(problem.ATransposed, 15L * channels + channel);
+        var outputBuffer = problem.Output;
+        bool saveStates = chunkStatesBuffer.IsPresent;
+        TVector h0 = TLanes.Broadcast(0f);
+        TVector h1 = TLanes.Broadcast(0f);
+        TVector h2 = TLanes.Broadcast(0f);
+        TVector h3 = TLanes.Broadcast(0f);
+        TVector h4 = TLanes.Broadcast(0f);
+        TVector h5 = TLanes.Broadcast(0f);
+        TVector h6 = TLanes.Broadcast(0f);
+        TVector h7 = TLanes.Broadcast(0f);
+        TVector h8 = TLanes.Broadcast(0f);
+        TVector h9 = TLanes.Broadcast(0f);
+        TVector h10 = TLanes.Broadcast(0f);
+        TVector h11 = TLanes.Broadcast(0f);
+        TVector h12 = TLanes.Broadcast(0f);
+        TVector h13 = TLanes.Broadcast(0f);
+        TVector h14 = TLanes.Broadcast(0f);
+        TVector h15 = TLanes.Broadcast(0f);
+
+        // Chunk states are (batch, chunk, d_state, channels).
+        long statesBase = batch * problem.ChunkCount * 16L * channels + channel;
+        for (long chunkStart = 0; chunkStart < length; chunkStart += chunkLength)
+        {
+            if (saveStates)
+            {
+                long stateOffset = statesBase + chunkStart / chunkLength * 16L * channels;
+                TLanes.Store(chunkStatesBuffer, stateOffset + 0L * channels, h0);
+                TLanes.Store(chunkStatesBuffer, stateOffset + 1L * channels, h1);
+                TLanes.Store(chunkStatesBuffer, stateOffset + 2L * channels, h2);
+                TLanes.Store(chunkStatesBuffer, stateOffset + 3L * channels, h3);
+                TLanes.Store(chunkStatesBuffer, stateOffset + 4L * channels, h4);
+                TLanes.Store(chunkStatesBuffer, stateOffset + 5L * channels, h5);
+                TLanes.Store(chunkStatesBuffer, stateOffset + 6L * channels, h6);
+                TLanes.Store(chunkStatesBuffer, stateOffset + 7L * channels, h7);
+                TLanes.Store(chunkStatesBuffer, stateOffset + 8L * channels, h8);
+                TLanes.Store(chunkStatesBuffer, stateOffset + 9L * channels, h9);
+                TLanes.Store(chunkStatesBuffer, stateOffset + 10L * channels, h10);
+                TLanes.Store(chunkStatesBuffer, stateOffset + 11L * channels, h11);
+                TLanes.Store(chunkStatesBuffer, stateOffset + 12L * channels, h12);
+                TLanes.Store(chunkStatesBuffer, stateOffset + 13L * channels, h13);
+                TLanes.Store(chunkStatesBuffer, stateOffset + 14L * channels, h14);
+                TLanes.Store(chunkStatesBuffer, stateOffset + 15L * channels, h15);
+            }
+
+            long chunkEnd = global::System.Math.Min(chunkStart + chunkLength, length);
+            for (long t = chunkStart; t < chunkEnd; t++)
+            {
+                long row = batch * length + t;
+                long offset = row * channels + channel;
+                long stateRow = row * 16L;
+                TVector x = TLanes.Load(xBuffer, offset);
+                TVector deltaPre = TLanes.Load(deltaPreBuffer, offset);
+                TVector pre = TLanes.Add(deltaPre, deltaBias);
+                TVector delta = global::ModelDsl.Kernels.Cpu.LaneMath<TLanes, TVector>.Softplus(pre);
+                TVector deltaX = TLanes.Multiply(delta, x);
+                TVector y = TLanes.Multiply(skip, x);
+                h0 = TLanes.MultiplyAdd(global::ModelDsl.Kernels.Cpu.LaneMath<TLanes, TVector>.Exp(TLanes.Multiply(delta, a0)), h0, TLanes.Multiply(deltaX, TLanes.Broadcast(bBuffer[stateRow + 0])));
+                y = TLanes.MultiplyAdd(h0, TLanes.Broadcast(cBuffer[stateRow + 0]), y);
+                h1 = TLanes.MultiplyAdd(global::ModelDsl.Kernels.Cpu.LaneMath<TLanes, TVector>.Exp(TLanes.Multiply(delta, a1)), h1, TLanes.Multiply(deltaX, TLanes.Broadcast(bBuffer[stateRow + 1])));
+                y = TLanes.MultiplyAdd(h1, TLanes.Broadcast(cBuffer[stateRow + 1]), y);
+                h2 = TLanes.MultiplyAdd(global::ModelDsl.Kernels.Cpu.LaneMath<TLanes, TVector>.Exp(TLanes.Multiply(delta, a2)), h2, TLanes.Multiply(deltaX, TLanes.Broadcast(bBuffer[stateRow + 2])));
+                y = TLanes.MultiplyAdd(h2, TLanes.Broadcast(cBuffer[stateRow + 2]), y);
+                h3 = TLanes.MultiplyAdd(global::ModelDsl.Kernels.Cpu.LaneMath<TLanes, TVector>.Exp(TLanes.Multiply(delta, a3)), h3, TLanes.Multiply(deltaX, TLanes.Broadcast(bBuffer[stateRow + 3])));
+                y = TLanes.MultiplyAdd(h3, TLanes.Broadcast(cBuffer[stateRow + 3]), y);
+                h4 = TLanes.MultiplyAdd(global::ModelDsl.Kernels.Cpu.LaneMath<TLanes, TVector>.Exp(TLanes.Multiply(delta, a4)), h4, TLanes.Multiply(deltaX, TLanes.Broadcast(bBuffer[stateRow + 4])));
+                y = TLanes.MultiplyAdd(h4, TLanes.Broadcast(cBuffer[stateRow + 4]), y);
+                h5 = TLanes.MultiplyAdd(global::ModelDsl.Kernels.Cpu.LaneMath<TLanes, TVector>.Exp(TLanes.Multiply(delta, a5)), h5, TLanes.Multiply(deltaX, TLanes.Broadcast(bBuffer[stateRow + 5])));
+                y = TLanes.MultiplyAdd(h5, TLanes.Broadcast(cBuffer[stateRow + 5]), y);
+                h6 = TLanes.MultiplyAdd(global::ModelDsl.Kernels.Cpu.LaneMath<TLanes, TVector>.Exp(TLanes.Multiply(delta, a6)), h6, TLanes.Multiply(deltaX, TLanes.Broadcast(bBuffer[stateRow + 6])));
+                y = TLanes.MultiplyAdd(h6, TLanes.Broadcast(cBuffer[stateRow + 6]), y);
+                h7 = TLanes.MultiplyAdd(global::ModelDsl.Kernels.Cpu.LaneMath<TLanes, TVector>.Exp(TLanes.Multiply(delta, a7)), h7, TLanes.Multiply(deltaX, TLanes.Broadcast(bBuffer[stateRow + 7])));
+                y = TLanes.MultiplyAdd(h7, TLanes.Broadcast(cBuffer[stateRow + 7]), y);
+                h8 = TLanes.MultiplyAdd(global::ModelDsl.Kernels.Cpu.LaneMath<TLanes, TVector>.Exp(TLanes.Multiply(delta, a8)), h8, TLanes.Multiply(deltaX, TLanes.Broadcast(bBuffer[stateRow + 8])));
+                y = TLanes.MultiplyAdd(h8, TLanes.Broadcast(cBuffer[stateRow + 8]), y);
+                h9 = TLanes.MultiplyAdd(global::ModelDsl.Kernels.Cpu.LaneMath<TLanes, TVector>.Exp(TLanes.Multiply(delta, a9)), h9, TLanes.Multiply(deltaX, TLanes.Broadcast(bBuffer[stateRow + 9])));
+                y = TLanes.MultiplyAdd(h9, TLanes.Broadcast(cBuffer[stateRow + 9]), y);
+                h10 = TLanes.MultiplyAdd(global::ModelDsl.Kernels.Cpu.LaneMath<TLanes, TVector>.Exp(TLanes.Multiply(delta, a10)), h10, TLanes.Multiply(deltaX, TLanes.Broadcast(bBuffer[stateRow + 10])));
+                y = TLanes.MultiplyAdd(h10, TLanes.Broadcast(cBuffer[stateRow + 10]), y);
+                h11 = TLanes.MultiplyAdd(global::ModelDsl.Kernels.Cpu.LaneMath<TLanes, TVector>.Exp(TLanes.Multiply(delta, a11)), h11, TLanes.Multiply(deltaX, TLanes.Broadcast(bBuffer[stateRow + 11])));
+                y = TLanes.MultiplyAdd(h11, TLanes.Broadcast(cBuffer[stateRow + 11]), y);
+                h12 = TLanes.MultiplyAdd(global::ModelDsl.Kernels.Cpu.LaneMath<TLanes, TVector>.Exp(TLanes.Multiply(delta, a12)), h12, TLanes.Multiply(deltaX, TLanes.Broadcast(bBuffer[stateRow + 12])));
+                y = TLanes.MultiplyAdd(h12, TLanes.Broadcast(cBuffer[stateRow + 12]), y);
+                h13 = TLanes.MultiplyAdd(global::ModelDsl.Kernels.Cpu.LaneMath<TLanes, TVector>.Exp(TLanes.Multiply(delta, a13)), h13, TLanes.Multiply(deltaX, TLanes.Broadcast(bBuffer[stateRow + 13])));
+                y = TLanes.MultiplyAdd(h13, TLanes.Broadcast(cBuffer[stateRow + 13]), y);
+                h14 = TLanes.MultiplyAdd(global::ModelDsl.Kernels.Cpu.LaneMath<TLanes, TVector>.Exp(TLanes.Multiply(delta, a14)), h14, TLanes.Multiply(deltaX, TLanes.Broadcast(bBuffer[stateRow + 14])));
+                y = TLanes.MultiplyAdd(h14, TLanes.Broadcast(cBuffer[stateRow + 14]), y);
+                h15 = TLanes.MultiplyAdd(global::ModelDsl.Kernels.Cpu.LaneMath<TLanes, TVector>.Exp(TLanes.Multiply(delta, a15)), h15, TLanes.Multiply(deltaX, TLanes.Broadcast(bBuffer[stateRow + 15])));
+                y = TLanes.MultiplyAdd(h15, TLanes.Broadcast(cBuffer[stateRow + 15]), y);
+                TLanes.Store(outputBuffer, offset, TLanes.Multiply(y, global::ModelDsl.Kernels.Cpu.LaneMath<TLanes, TVector>.Silu(TLanes.Load(zBuffer, offset))));
+            }
+        }
+    }
+
+    private static void BackwardCpuLanes<TLanes, TVector>(in global::ModelDsl.Kernels.Cpu.CpuScanProblem problem, in global::ModelDsl.Kernels.Cpu.CpuScanWorkspace workspace, long batch, long channel)
+        where TLanes : struct, global::ModelDsl.Kernels.Cpu.ILaneOps<TVector>
+        where TVector : unmanaged
+    {
+        long length = problem.Length;
+        long channels = problem.Channels;
+        int chunkLength = problem.ChunkLength;
+        var xBuffer = problem.X;
+        var deltaPreBuffer = problem.DeltaPre;
+        var bBuffer = problem.B;
+        var cBuffer = problem.C;
+        var zBuffer = problem.Z;
+        var chunkStatesBuffer = problem.ChunkStates;
+        TVector deltaBias = TLanes.Load(problem.DeltaBias, channel);
+        TVector skip = TLanes.Load(problem.D, channel);
+        var aBuffer = problem.ATransposed;
+        var outputGradientBuffer = problem.OutputGradient;
+        var gradXBuffer = problem.GradX;
+        var gradDeltaPreBuffer = problem.GradDeltaPre;
+        var gradZBuffer = problem.GradZ;
+        var historyBuffer = workspace.History;
+        var decayBuffer = workspace.Decay;
+        var carryBuffer = workspace.Carry;
+        var gradABuffer = workspace.GradATransposed;
+        var gradBBuffer = workspace.GradB;
+        var gradCBuffer = workspace.GradC;
+        int width = TLanes.Width;
+        TVector gradSkip = TLanes.Broadcast(0f);
+        TVector gradBias = TLanes.Broadcast(0f);
+        long statesBase = batch * problem.ChunkCount * 16L * channels + channel;
+
+        // carry_n = Ā_{t+1}·G_{t+1}, the gradient that reaches h_t through h_{t+1}; zero after the last step.
+        for (int n = 0; n < 16; n++)
+        {
+            TLanes.Store(carryBuffer, (long)n * width, TLanes.Broadcast(0f));
+        }
+
+        for (long chunk = problem.ChunkCount - 1; chunk >= 0; chunk--)
+        {
+            long chunkStart = chunk * chunkLength;
+            int steps = (int)global::System.Math.Min(chunkLength, length - chunkStart);
+            long stateOffset = statesBase + chunk * 16L * channels;
+
+            // Recompute h_t and Ā_t of the chunk, (step, d_state, lanes), from the saved entering state.
+            for (int s = 0; s < steps; s++)
+            {
+                long row = batch * length + chunkStart + s;
+                long offset = row * channels + channel;
+                long stateRow = row * 16L;
+                long slot = (long)s * 16L * width;
+                TVector x = TLanes.Load(xBuffer, offset);
+                TVector deltaPre = TLanes.Load(deltaPreBuffer, offset);
+                TVector pre = TLanes.Add(deltaPre, deltaBias);
+                TVector delta = global::ModelDsl.Kernels.Cpu.LaneMath<TLanes, TVector>.Softplus(pre);
+                TVector deltaX = TLanes.Multiply(delta, x);
+                // h_{t−1} is the previous step's recomputed state, or the chunk's entering state at its first step.
+                var previousBuffer = s > 0 ? historyBuffer : chunkStatesBuffer;
+                long previousSlot = s > 0 ? slot - 16L * width : stateOffset;
+                long previousStride = s > 0 ? width : channels;
+                for (int n = 0; n < 16; n += 4)
+                {
+                    {
+                        TVector a = TLanes.Load(aBuffer, (long)(n) * channels + channel);
+                        TVector decay = global::ModelDsl.Kernels.Cpu.LaneMath<TLanes, TVector>.Exp(TLanes.Multiply(delta, a));
+                        TVector previous = TLanes.Load(previousBuffer, previousSlot + (n) * previousStride);
+                        TVector state = TLanes.MultiplyAdd(decay, previous, TLanes.Multiply(deltaX, TLanes.Broadcast(bBuffer[stateRow + n])));
+                        TLanes.Store(historyBuffer, slot + (long)(n) * width, state);
+                        TLanes.Store(decayBuffer, slot + (long)(n) * width, decay);
+                    }
+                    {
+                        TVector a = TLanes.Load(aBuffer, (long)(n + 1) * channels + channel);
+                        TVector decay = global::ModelDsl.Kernels.Cpu.LaneMath<TLanes, TVector>.Exp(TLanes.Multiply(delta, a));
+                        TVector previous = TLanes.Load(previousBuffer, previousSlot + (n + 1) * previousStride);
+                        TVector state = TLanes.MultiplyAdd(decay, previous, TLanes.Multiply(deltaX, TLanes.Broadcast(bBuffer[stateRow + n + 1])));
+                        TLanes.Store(historyBuffer, slot + (long)(n + 1) * width, state);
+                        TLanes.Store(decayBuffer, slot + (long)(n + 1) * width, decay);
+                    }
+                    {
+                        TVector a = TLanes.Load(aBuffer, (long)(n + 2) * channels + channel);
+                        TVector decay = global::ModelDsl.Kernels.Cpu.LaneMath<TLanes, TVector>.Exp(TLanes.Multiply(delta, a));
+                        TVector previous = TLanes.Load(previousBuffer, previousSlot + (n + 2) * previousStride);
+                        TVector state = TLanes.MultiplyAdd(decay, previous, TLanes.Multiply(deltaX, TLanes.Broadcast(bBuffer[stateRow + n + 2])));
+                        TLanes.Store(historyBuffer, slot + (long)(n + 2) * width, state);
+                        TLanes.Store(decayBuffer, slot + (long)(n + 2) * width, decay);
+                    }
+                    {
+                        TVector a = TLanes.Load(aBuffer, (long)(n + 3) * channels + channel);
+                        TVector decay = global::ModelDsl.Kernels.Cpu.LaneMath<TLanes, TVector>.Exp(TLanes.Multiply(delta, a));
+                        TVector previous = TLanes.Load(previousBuffer, previousSlot + (n + 3) * previousStride);
+                        TVector state = TLanes.MultiplyAdd(decay, previous, TLanes.Multiply(deltaX, TLanes.Broadcast(bBuffer[stateRow + n + 3])));
+                        TLanes.Store(historyBuffer, slot + (long)(n + 3) * width, state);
+                        TLanes.Store(decayBuffer, slot + (long)(n + 3) * width, decay);
+                    }
+                }
+            }
+
+            for (int s = steps - 1; s >= 0; s--)
+            {
+                long row = batch * length + chunkStart + s;
+                long offset = row * channels + channel;
+                long stateRow = row * 16L;
+                long slot = (long)s * 16L * width;
+                TVector x = TLanes.Load(xBuffer, offset);
+                TVector deltaPre = TLanes.Load(deltaPreBuffer, offset);
+                TVector pre = TLanes.Add(deltaPre, deltaBias);
+                TVector delta = global::ModelDsl.Kernels.Cpu.LaneMath<TLanes, TVector>.Softplus(pre);
+                TVector deltaX = TLanes.Multiply(delta, x);
+                TVector z = TLanes.Load(zBuffer, offset);
+                TVector sigmoidZ = global::ModelDsl.Kernels.Cpu.LaneMath<TLanes, TVector>.Sigmoid(z);
+                TVector outputGradient = TLanes.Load(outputGradientBuffer, offset);
+                TVector gradY = TLanes.Multiply(outputGradient, TLanes.Multiply(z, sigmoidZ));
+                TVector y = TLanes.Multiply(skip, x);
+                TVector gradDelta = TLanes.Broadcast(0f);
+                TVector gradX = TLanes.Multiply(skip, gradY);
+
+                // h_{t−1} is the previous step's recomputed state, or the chunk's entering state at its first step.
+                var previousBuffer = s > 0 ? historyBuffer : chunkStatesBuffer;
+                long previousSlot = s > 0 ? slot - 16L * width : stateOffset;
+                long previousStride = s > 0 ? width : channels;
+                for (int n = 0; n < 16; n += 4)
+                {
+                    {
+                        long lane = (long)(n) * width;
+                        long aOffset = (long)(n) * channels + channel;
+                        TVector hidden = TLanes.Load(historyBuffer, slot + lane);
+                        TVector decay = TLanes.Load(decayBuffer, slot + lane);
+                        TVector b = TLanes.Broadcast(bBuffer[stateRow + n]);
+                        TVector c = TLanes.Broadcast(cBuffer[stateRow + n]);
+                        y = TLanes.MultiplyAdd(hidden, c, y);
+                        gradCBuffer[stateRow + n] += TLanes.Sum(TLanes.Multiply(gradY, hidden));
+                        TVector grad = TLanes.MultiplyAdd(gradY, c, TLanes.Load(carryBuffer, lane));
+                        TVector previous = TLanes.Load(previousBuffer, previousSlot + (n) * previousStride);
+                        TVector gradDecayTimesDecay = TLanes.Multiply(TLanes.Multiply(grad, previous), decay);
+                        gradDelta = TLanes.MultiplyAdd(gradDecayTimesDecay, TLanes.Load(aBuffer, aOffset), gradDelta);
+                        TLanes.Store(gradABuffer, aOffset, TLanes.MultiplyAdd(gradDecayTimesDecay, delta, TLanes.Load(gradABuffer, aOffset)));
+                        TVector gradInput = TLanes.Multiply(grad, b);
+                        gradDelta = TLanes.MultiplyAdd(gradInput, x, gradDelta);
+                        gradX = TLanes.MultiplyAdd(gradInput, delta, gradX);
+                        gradBBuffer[stateRow + n] += TLanes.Sum(TLanes.Multiply(grad, deltaX));
+                        TLanes.Store(carryBuffer, lane, TLanes.Multiply(grad, decay));
+                    }
+                    {
+                        long lane = (long)(n + 1) * width;
+                        long aOffset = (long)(n + 1) * channels + channel;
+                        TVector hidden = TLanes.Load(historyBuffer, slot + lane);
+                        TVector decay = TLanes.Load(decayBuffer, slot + lane);
+                        TVector b = TLanes.Broadcast(bBuffer[stateRow + n + 1]);
+                        TVector c = TLanes.Broadcast(cBuffer[stateRow + n + 1]);
+                        y = TLanes.MultiplyAdd(hidden, c, y);
+                        gradCBuffer[stateRow + n + 1] += TLanes.Sum(TLanes.Multiply(gradY, hidden));
+                        TVector grad = TLanes.MultiplyAdd(gradY, c, TLanes.Load(carryBuffer, lane));
+                        TVector previous = TLanes.Load(previousBuffer, previousSlot + (n + 1) * previousStride);
+                        TVector gradDecayTimesDecay = TLanes.Multiply(TLanes.Multiply(grad, previous), decay);
+                        gradDelta = TLanes.MultiplyAdd(gradDecayTimesDecay, TLanes.Load(aBuffer, aOffset), gradDelta);
+                        TLanes.Store(gradABuffer, aOffset, TLanes.MultiplyAdd(gradDecayTimesDecay, delta, TLanes.Load(gradABuffer, aOffset)));
+                        TVector gradInput = TLanes.Multiply(grad, b);
+                        gradDelta = TLanes.MultiplyAdd(gradInput, x, gradDelta);
+                        gradX = TLanes.MultiplyAdd(gradInput, delta, gradX);
+                        gradBBuffer[stateRow + n + 1] += TLanes.Sum(TLanes.Multiply(grad, deltaX));
+                        TLanes.Store(carryBuffer, lane, TLanes.Multiply(grad, decay));
+                    }
+                    {
+                        long lane = (long)(n + 2) * width;
+                        long aOffset = (long)(n + 2) * channels + channel;
+                        TVector hidden = TLanes.Load(historyBuffer, slot + lane);
+                        TVector decay = TLanes.Load(decayBuffer, slot + lane);
+                        TVector b = TLanes.Broadcast(bBuffer[stateRow + n + 2]);
+                        TVector c = TLanes.Broadcast(cBuffer[stateRow + n + 2]);
+                        y = TLanes.MultiplyAdd(hidden, c, y);
+                        gradCBuffer[stateRow + n + 2] += TLanes.Sum(TLanes.Multiply(gradY, hidden));
+                        TVector grad = TLanes.MultiplyAdd(gradY, c, TLanes.Load(carryBuffer, lane));
+                        TVector previous = TLanes.Load(previousBuffer, previousSlot + (n + 2) * previousStride);
+                        TVector gradDecayTimesDecay = TLanes.Multiply(TLanes.Multiply(grad, previous), decay);
+                        gradDelta = TLanes.MultiplyAdd(gradDecayTimesDecay, TLanes.Load(aBuffer, aOffset), gradDelta);
+                        TLanes.Store(gradABuffer, aOffset, TLanes.MultiplyAdd(gradDecayTimesDecay, delta, TLanes.Load(gradABuffer, aOffset)));
+                        TVector gradInput = TLanes.Multiply(grad, b);
+                        gradDelta = TLanes.MultiplyAdd(gradInput, x, gradDelta);
+                        gradX = TLanes.MultiplyAdd(gradInput, delta, gradX);
+                        gradBBuffer[stateRow + n + 2] += TLanes.Sum(TLanes.Multiply(grad, deltaX));
+                        TLanes.Store(carryBuffer, lane, TLanes.Multiply(grad, decay));
+                    }
+                    {
+                        long lane = (long)(n + 3) * width;
+                        long aOffset = (long)(n + 3) * channels + channel;
+                        TVector hidden = TLanes.Load(historyBuffer, slot + lane);
+                        TVector decay = TLanes.Load(decayBuffer, slot + lane);
+                        TVector b = TLanes.Broadcast(bBuffer[stateRow + n + 3]);
+                        TVector c = TLanes.Broadcast(cBuffer[stateRow + n + 3]);
+                        y = TLanes.MultiplyAdd(hidden, c, y);
+                        gradCBuffer[stateRow + n + 3] += TLanes.Sum(TLanes.Multiply(gradY, hidden));
+                        TVector grad = TLanes.MultiplyAdd(gradY, c, TLanes.Load(carryBuffer, lane));
+                        TVector previous = TLanes.Load(previousBuffer, previousSlot + (n + 3) * previousStride);
+                        TVector gradDecayTimesDecay = TLanes.Multiply(TLanes.Multiply(grad, previous), decay);
+                        gradDelta = TLanes.MultiplyAdd(gradDecayTimesDecay, TLanes.Load(aBuffer, aOffset), gradDelta);
+                        TLanes.Store(gradABuffer, aOffset, TLanes.MultiplyAdd(gradDecayTimesDecay, delta, TLanes.Load(gradABuffer, aOffset)));
+                        TVector gradInput = TLanes.Multiply(grad, b);
+                        gradDelta = TLanes.MultiplyAdd(gradInput, x, gradDelta);
+                        gradX = TLanes.MultiplyAdd(gradInput, delta, gradX);
+                        gradBBuffer[stateRow + n + 3] += TLanes.Sum(TLanes.Multiply(grad, deltaX));
+                        TLanes.Store(carryBuffer, lane, TLanes.Multiply(grad, decay));
+                    }
+                }
+
+                // SiLU'(z) = σ(z)·(1 + z·(1 − σ(z))).
+                TVector siluZDerivative = TLanes.Multiply(sigmoidZ, TLanes.MultiplyAdd(z, TLanes.Subtract(TLanes.Broadcast(1f), sigmoidZ), TLanes.Broadcast(1f)));
+                TLanes.Store(gradZBuffer, offset, TLanes.Multiply(TLanes.Multiply(outputGradient, y), siluZDerivative));
+                gradSkip = TLanes.MultiplyAdd(gradY, x, gradSkip);
+                TVector gradPre = TLanes.Multiply(gradDelta, global::ModelDsl.Kernels.Cpu.LaneMath<TLanes, TVector>.SoftplusDerivative(pre));
+                gradBias = TLanes.Add(gradBias, gradPre);
+                TLanes.Store(gradXBuffer, offset, gradX);
+                TLanes.Store(gradDeltaPreBuffer, offset, gradPre);
+            }
+        }
+
+        TLanes.Store(workspace.GradD, channel, TLanes.Add(TLanes.Load(workspace.GradD, channel), gradSkip));
+        TLanes.Store(workspace.GradDeltaBias, channel, TLanes.Add(TLanes.Load(workspace.GradDeltaBias, channel), gradBias));
     }
 }
