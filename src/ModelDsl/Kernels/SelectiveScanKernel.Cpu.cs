@@ -14,7 +14,7 @@ public abstract partial class SelectiveScanKernel
     /// <exception cref="NotSupportedException">This class is not generated, such as a test stand-in.</exception>
     /// <remarks>
     /// Protected rather than protected internal: an override in the generated code of an assembly
-    /// that sees ModelDsl's internals would otherwise need different modifiers than one that does not.
+    /// with access to ModelDsl's internals would otherwise need other modifiers than one without.
     /// Virtual rather than abstract so hand-written stand-ins for the reference path need not implement it.
     /// </remarks>
     protected virtual void ForwardCpuBlock(in CpuScanProblem problem, long batch, long channel, int width)

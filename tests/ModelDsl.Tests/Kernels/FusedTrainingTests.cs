@@ -14,9 +14,9 @@ public sealed class FusedTrainingTests
     private const int Steps = 12;
 
     /// <summary>
-    /// Trains the same generated model from the same seed on the fused path (the process's scan
-    /// backend, the CPU kernels on a machine without CUDA) and on the reference path, and requires
-    /// equal losses at every step within the kernel tolerances.
+    /// Trains the same generated model from the same seed on the fused and on the reference path,
+    /// and requires equal losses at every step within the kernel tolerances. The fused path runs on
+    /// the process's scan backend, which is the CPU kernels on a machine without CUDA.
     /// </summary>
     [Fact]
     public void FusedPath_TrainsLikeReference()

@@ -9,7 +9,7 @@ namespace ModelDsl.Generators.Emitters.Kernels;
 /// </summary>
 /// <remarks>
 /// Up to <see cref="MaxUnrolledStates"/> states are unrolled into register locals <c>h0</c>…. Larger
-/// d_state keeps the states in a stack buffer and loops over them in unrolled blocks: fully
+/// d_state keeps the states in a stack buffer and loops over them in unrolled blocks. Fully
 /// unrolled, d_state 64 ran about seven times slower per state than d_state 16 (measured on .NET 10,
 /// AVX-512), because the JIT optimises such large methods less well.
 /// </remarks>

@@ -1,5 +1,3 @@
-using BenchmarkDotNet.Attributes;
-using BenchmarkDotNet.Configs;
 using ModelDsl.Kernels;
 using ModelDsl.Kernels.Cpu;
 using static TorchSharp.torch;
@@ -7,62 +5,45 @@ using static TorchSharp.torch;
 namespace ModelDsl.Benchmarks;
 
 /// <summary>
-/// The fused CPU scan against the sequential TorchSharp reference scan at batch 4, E 256,
-/// d_state 16, forward alone and forward plus backward. A short job (one warm-up, three measured
-/// iterations) keeps the reference at L = 4096 within the time budget of the whole run.
-/// MemoryDiagnoser counts managed allocations only; tensor memory is native and not in its figures.
+/// Inputs and runners shared by the scan benchmarks: batch 4, E 256, d_state 16, float32 leaves
+/// that require grad, initialised like a fresh Mamba mixer.
 /// </summary>
-[MemoryDiagnoser]
-[SimpleJob(launchCount: 1, warmupCount: 1, iterationCount: 3)]
-[GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByCategory, BenchmarkLogicalGroupRule.ByParams)]
-[CategoriesColumn]
-[Config(typeof(Columns))]
-public class SelectiveScanBenchmarks
+internal sealed class ScanBenchmarkInputs
 {
     public const int Batch = 4;
     public const int Channels = 256;
     public const int DState = 16;
 
-    private SelectiveScanKernel kernel = null!;
-    private IScanBackend backend = null!;
-    private ScanInputs inputs = null!;
-    private Tensor outputGradient = null!;
+    private readonly SelectiveScanKernel kernel = FindKernel();
+    private readonly IScanBackend backend = new CpuScanBackend();
+    private readonly ScanInputs inputs;
+    private readonly Tensor outputGradient;
 
-    [Params(256, 1024, 4096)]
-    public int Length { get; set; }
-
-    [GlobalSetup]
-    public void Setup()
+    public ScanBenchmarkInputs(int length)
     {
-        kernel = FindKernel();
-        backend = new CpuScanBackend();
         manual_seed(7);
-        var activation = new long[] { Batch, Length, Channels };
+        var activation = new long[] { Batch, length, Channels };
         var dt = exp(rand(Channels) * (Math.Log(0.1) - Math.Log(0.001)) + Math.Log(0.001));
         inputs = new ScanInputs(
             Leaf(randn(activation)),
             Leaf(randn(activation) * 0.5),
             Leaf(dt + log(-expm1(-dt))),
             Leaf(log(arange(1, DState + 1, dtype: float32)).unsqueeze(0).expand(Channels, DState).contiguous()),
-            Leaf(randn(Batch, Length, DState)),
-            Leaf(randn(Batch, Length, DState)),
+            Leaf(randn(Batch, length, DState)),
+            Leaf(randn(Batch, length, DState)),
             Leaf(ones(Channels)),
             Leaf(randn(activation)),
             null);
         outputGradient = randn(activation);
     }
 
-    [Benchmark(Baseline = true)]
-    [BenchmarkCategory("Forward")]
     public void ReferenceForward()
     {
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
-        ReferenceScan.Forward(inputs.X, inputs.DeltaPre, inputs.DeltaBias, inputs.ALog, inputs.B, inputs.C, inputs.D, inputs.Z);
+        RunReference();
     }
 
-    [Benchmark]
-    [BenchmarkCategory("Forward")]
     public void FusedForward()
     {
         using var scope = NewDisposeScope();
@@ -70,24 +51,22 @@ public class SelectiveScanBenchmarks
         kernel.Forward(backend, inputs);
     }
 
-    [Benchmark(Baseline = true)]
-    [BenchmarkCategory("ForwardBackward")]
     public void ReferenceForwardBackward()
     {
         using var scope = NewDisposeScope();
-        ReferenceScan.Forward(inputs.X, inputs.DeltaPre, inputs.DeltaBias, inputs.ALog, inputs.B, inputs.C, inputs.D, inputs.Z)
-            .backward([outputGradient]);
+        RunReference().backward([outputGradient]);
         ClearGradients();
     }
 
-    [Benchmark]
-    [BenchmarkCategory("ForwardBackward")]
     public void FusedForwardBackward()
     {
         using var scope = NewDisposeScope();
         kernel.Forward(backend, inputs).backward([outputGradient]);
         ClearGradients();
     }
+
+    private Tensor RunReference()
+        => ReferenceScan.Forward(inputs.X, inputs.DeltaPre, inputs.DeltaBias, inputs.ALog, inputs.B, inputs.C, inputs.D, inputs.Z);
 
     private void ClearGradients()
     {
@@ -103,16 +82,8 @@ public class SelectiveScanBenchmarks
     private static SelectiveScanKernel FindKernel()
     {
         const string name = "ModelDsl.Generated.SelectiveScanN16";
-        var type = typeof(SelectiveScanBenchmarks).Assembly.GetType(name)
+        var type = typeof(ScanBenchmarkInputs).Assembly.GetType(name)
             ?? throw new InvalidOperationException($"Generated kernel {name} not found; the generator did not run on BenchmarkScanModel.");
         return (SelectiveScanKernel)type.GetField("Instance")!.GetValue(null)!;
-    }
-
-    private sealed class Columns : ManualConfig
-    {
-        public Columns()
-        {
-            AddColumn(new TimePerTokenColumn());
-        }
     }
 }
