@@ -31,13 +31,13 @@ internal sealed class TimePerTokenColumn : IColumn
     public string GetValue(Summary summary, BenchmarkCase benchmarkCase, SummaryStyle style)
     {
         var statistics = summary[benchmarkCase]?.ResultStatistics;
-        var length = benchmarkCase.Parameters.Items.FirstOrDefault(item => item.Name == nameof(SelectiveScanBenchmarks.Length))?.Value;
+        var length = benchmarkCase.Parameters.Items.FirstOrDefault(item => item.Name == "Length")?.Value;
         if (statistics is null || length is not int tokensPerRow)
         {
             return "-";
         }
 
-        return (statistics.Mean / ((double)SelectiveScanBenchmarks.Batch * tokensPerRow)).ToString("F1");
+        return (statistics.Mean / ((double)ScanBenchmarkInputs.Batch * tokensPerRow)).ToString("F1");
     }
 
     public bool IsAvailable(Summary summary) => true;

@@ -4,8 +4,8 @@ using static TorchSharp.torch;
 namespace ModelDsl.Kernels;
 
 /// <summary>
-/// Custom autograd function around a fused scan backend: forward runs the backend's forward and
-/// saves the inputs plus the backend's saved tensor; backward hands them back to the same backend.
+/// Custom autograd function around a fused scan backend. Forward runs the backend's forward and
+/// saves the inputs plus the backend's saved tensor, and backward hands them back to the same backend.
 /// </summary>
 internal sealed class ScanAutogradFunction : autograd.MultiTensorFunction<ScanAutogradFunction>
 {

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using ModelDsl.Kernels.Cpu;
+using ModelDsl.Kernels.Ilgpu;
 
 namespace ModelDsl.Kernels;
 
@@ -81,20 +82,20 @@ public static class ScanBackendSelector
     }
 
     /// <summary>Creates the backend for <paramref name="kind"/>.</summary>
-    /// <exception cref="NotSupportedException">The ILGPU backends are not wired in yet.</exception>
+    /// <exception cref="InvalidOperationException"><see cref="ScanBackendKind.IlgpuCuda"/> was requested but ILGPU finds no CUDA device.</exception>
     internal static IScanBackend Create(ScanBackendKind kind)
     {
         switch (kind)
         {
             case ScanBackendKind.Auto:
-                // TODO: pick IlgpuScanBackend(IlgpuCuda) here when a CUDA device exists, once the ILGPU backend is merged.
-                return new CpuScanBackend();
+                return IlgpuRuntime.CudaAccelerator is { } cuda ? new IlgpuScanBackend(cuda) : new CpuScanBackend();
             case ScanBackendKind.CpuVectorised:
                 return new CpuScanBackend();
             case ScanBackendKind.IlgpuCpu:
+                return IlgpuScanBackend.CreateCpu();
             case ScanBackendKind.IlgpuCuda:
-                // TODO: return new Ilgpu.IlgpuScanBackend(kind) once the ILGPU backend is merged.
-                throw new NotSupportedException($"The scan backend {kind} is not available in this build; use {ScanBackendKind.CpuVectorised}.");
+                return new IlgpuScanBackend(IlgpuRuntime.CudaAccelerator ?? throw new InvalidOperationException(
+                    $"Scan backend {kind} was requested, but ILGPU finds no CUDA device; use {ScanBackendKind.Auto} or {ScanBackendKind.CpuVectorised}."));
             default:
                 throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown scan backend kind.");
         }

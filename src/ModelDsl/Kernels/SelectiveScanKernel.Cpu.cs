@@ -11,14 +11,14 @@ public abstract partial class SelectiveScanKernel
     /// <see cref="CpuScanProblem.ChunkStates"/> is present, the state entering each chunk.
     /// </summary>
     /// <param name="width">Lanes per step: 16 (Vector512), 8 (Vector256) or 1 (scalar).</param>
+    /// <exception cref="NotSupportedException">This class is not generated, such as a test stand-in.</exception>
     /// <remarks>
     /// Protected rather than protected internal: an override in the generated code of an assembly
-    /// that sees ModelDsl's internals would otherwise need different modifiers than one that does not.
+    /// with access to ModelDsl's internals would otherwise need other modifiers than one without.
+    /// Virtual rather than abstract so hand-written stand-ins for the reference path need not implement it.
     /// </remarks>
-    /// <exception cref="NotSupportedException">The kernel is not generated, so it has no CPU code.</exception>
-    // Virtual rather than abstract so hand-written stand-ins for the reference path need not implement it.
     protected virtual void ForwardCpuBlock(in CpuScanProblem problem, long batch, long channel, int width)
-        => throw MissingCpuKernel();
+        => throw NotGenerated();
 
     /// <summary>
     /// Runs the backward scan for one batch row and the <paramref name="width"/> channels starting at
@@ -26,9 +26,12 @@ public abstract partial class SelectiveScanKernel
     /// element-wise gradients and adds the reduced ones to <paramref name="workspace"/>.
     /// </summary>
     /// <param name="width">Lanes per step: 16 (Vector512), 8 (Vector256) or 1 (scalar).</param>
-    /// <exception cref="NotSupportedException">The kernel is not generated, so it has no CPU code.</exception>
+    /// <exception cref="NotSupportedException">This class is not generated, such as a test stand-in.</exception>
     protected virtual void BackwardCpuBlock(in CpuScanProblem problem, in CpuScanWorkspace workspace, long batch, long channel, int width)
-        => throw MissingCpuKernel();
+        => throw NotGenerated();
+
+    private NotSupportedException NotGenerated()
+        => new($"{GetType().Name} has no CPU kernels because it is not a generated kernel class; use a kernel from a [MambaModel] declaration or the reference scan path.");
 
     /// <summary>Calls <see cref="ForwardCpuBlock"/> for the CPU backend.</summary>
     internal void RunForwardCpuBlock(in CpuScanProblem problem, long batch, long channel, int width)
@@ -37,8 +40,4 @@ public abstract partial class SelectiveScanKernel
     /// <summary>Calls <see cref="BackwardCpuBlock"/> for the CPU backend.</summary>
     internal void RunBackwardCpuBlock(in CpuScanProblem problem, in CpuScanWorkspace workspace, long batch, long channel, int width)
         => BackwardCpuBlock(in problem, in workspace, batch, channel, width);
-
-    private NotSupportedException MissingCpuKernel() => new(
-        $"{GetType().FullName} has no CPU scan kernel. Kernels come from the ModelDsl source generator; " +
-        "declare the model with [MambaModel] or use ScanPath.Reference.");
 }

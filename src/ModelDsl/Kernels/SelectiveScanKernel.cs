@@ -28,9 +28,16 @@ public abstract partial class SelectiveScanKernel
     public GlobalSelectionVariant? GlobalSelection { get; }
 
     /// <summary>
+    /// Whether this class carries generated fused kernels. The generator overrides it with <c>true</c>;
+    /// hand-written stand-ins, such as test doubles, keep <c>false</c> and run the reference scan.
+    /// </summary>
+    protected virtual bool HasFusedKernels => false;
+
+    /// <summary>
     /// Computes the gated selective scan with the arguments and shapes of <see cref="ReferenceScan.Forward"/>
     /// on the fused kernels of the process-wide backend (<see cref="ScanBackendSelector.Current"/>).
-    /// Autograd flows through every input, so <c>loss.backward()</c> runs the fused backward.
+    /// Autograd flows through every input, so <c>loss.backward()</c> runs the fused backward. A class
+    /// without generated kernels (<see cref="HasFusedKernels"/> is <c>false</c>) runs <see cref="ReferenceScan.Forward"/> instead.
     /// </summary>
     /// <exception cref="ArgumentException">
     /// A tensor has the wrong rank, shape or dtype, or <paramref name="g"/> and <paramref name="variant"/>
@@ -47,7 +54,9 @@ public abstract partial class SelectiveScanKernel
         Tensor z,
         Tensor? g = null,
         GlobalSelectionVariant variant = GlobalSelectionVariant.GateDelta)
-        => Forward(ScanBackendSelector.Current, new ScanInputs(x, deltaPre, deltaBias, aLog, b, c, d, z, g), variant);
+        => HasFusedKernels
+            ? Forward(ScanBackendSelector.Current, new ScanInputs(x, deltaPre, deltaBias, aLog, b, c, d, z, g), variant)
+            : ReferenceScan.Forward(x, deltaPre, deltaBias, aLog, b, c, d, z, g, variant);
 
     /// <summary>Computes the gated selective scan on <paramref name="backend"/> behind the custom autograd function.</summary>
     internal Tensor Forward(IScanBackend backend, ScanInputs inputs, GlobalSelectionVariant variant = GlobalSelectionVariant.GateDelta)

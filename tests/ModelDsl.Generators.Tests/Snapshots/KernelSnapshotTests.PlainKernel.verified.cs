@@ -557,6 +557,9 @@ internal sealed class SelectiveScanN16 : global::ModelDsl.Kernels.SelectiveScanK
     }
 
     /// <inheritdoc />
+    protected override bool HasFusedKernels => true;
+
+    /// <inheritdoc />
     protected override void ForwardCpuBlock(in global::ModelDsl.Kernels.Cpu.CpuScanProblem problem, long batch, long channel, int width)
     {
         switch (width)
@@ -733,68 +736,27 @@ internal sealed class SelectiveScanN16 : global::ModelDsl.Kernels.SelectiveScanK
         var chunkStatesBuffer = problem.ChunkStates;
         TVector deltaBias = TLanes.Load(problem.DeltaBias, channel);
         TVector skip = TLanes.Load(problem.D, channel);
-        TVector a0 = TLanes.Load(problem.ATransposed, 0L * channels + channel);
-        TVector a1 = TLanes.Load(problem.ATransposed, 1L * channels + channel);
-        TVector a2 = TLanes.Load(problem.ATransposed, 2L * channels + channel);
-        TVector a3 = TLanes.Load(problem.ATransposed, 3L * channels + channel);
-        TVector a4 = TLanes.Load(problem.ATransposed, 4L * channels + channel);
-        TVector a5 = TLanes.Load(problem.ATransposed, 5L * channels + channel);
-        TVector a6 = TLanes.Load(problem.ATransposed, 6L * channels + channel);
-        TVector a7 = TLanes.Load(problem.ATransposed, 7L * channels + channel);
-        TVector a8 = TLanes.Load(problem.ATransposed, 8L * channels + channel);
-        TVector a9 = TLanes.Load(problem.ATransposed, 9L * channels + channel);
-        TVector a10 = TLanes.Load(problem.ATransposed, 10L * channels + channel);
-        TVector a11 = TLanes.Load(problem.ATransposed, 11L * channels + channel);
-        TVector a12 = TLanes.Load(problem.ATransposed, 12L * channels + channel);
-        TVector a13 = TLanes.Load(problem.ATransposed, 13L * channels + channel);
-        TVector a14 = TLanes.Load(problem.ATransposed, 14L * channels + channel);
-        TVector a15 = TLanes.Load(problem.ATransposed, 15L * channels + channel);
+        var aBuffer = problem.ATransposed;
         var outputGradientBuffer = problem.OutputGradient;
         var gradXBuffer = problem.GradX;
         var gradDeltaPreBuffer = problem.GradDeltaPre;
         var gradZBuffer = problem.GradZ;
         var historyBuffer = workspace.History;
         var decayBuffer = workspace.Decay;
+        var carryBuffer = workspace.Carry;
+        var gradABuffer = workspace.GradATransposed;
         var gradBBuffer = workspace.GradB;
         var gradCBuffer = workspace.GradC;
         int width = TLanes.Width;
-
-        // carry_n = Ā_{t+1}·G_{t+1}: the gradient that reaches h_t through h_{t+1}.
-        TVector carry0 = TLanes.Broadcast(0f);
-        TVector carry1 = TLanes.Broadcast(0f);
-        TVector carry2 = TLanes.Broadcast(0f);
-        TVector carry3 = TLanes.Broadcast(0f);
-        TVector carry4 = TLanes.Broadcast(0f);
-        TVector carry5 = TLanes.Broadcast(0f);
-        TVector carry6 = TLanes.Broadcast(0f);
-        TVector carry7 = TLanes.Broadcast(0f);
-        TVector carry8 = TLanes.Broadcast(0f);
-        TVector carry9 = TLanes.Broadcast(0f);
-        TVector carry10 = TLanes.Broadcast(0f);
-        TVector carry11 = TLanes.Broadcast(0f);
-        TVector carry12 = TLanes.Broadcast(0f);
-        TVector carry13 = TLanes.Broadcast(0f);
-        TVector carry14 = TLanes.Broadcast(0f);
-        TVector carry15 = TLanes.Broadcast(0f);
-        TVector gradA0 = TLanes.Broadcast(0f);
-        TVector gradA1 = TLanes.Broadcast(0f);
-        TVector gradA2 = TLanes.Broadcast(0f);
-        TVector gradA3 = TLanes.Broadcast(0f);
-        TVector gradA4 = TLanes.Broadcast(0f);
-        TVector gradA5 = TLanes.Broadcast(0f);
-        TVector gradA6 = TLanes.Broadcast(0f);
-        TVector gradA7 = TLanes.Broadcast(0f);
-        TVector gradA8 = TLanes.Broadcast(0f);
-        TVector gradA9 = TLanes.Broadcast(0f);
-        TVector gradA10 = TLanes.Broadcast(0f);
-        TVector gradA11 = TLanes.Broadcast(0f);
-        TVector gradA12 = TLanes.Broadcast(0f);
-        TVector gradA13 = TLanes.Broadcast(0f);
-        TVector gradA14 = TLanes.Broadcast(0f);
-        TVector gradA15 = TLanes.Broadcast(0f);
         TVector gradSkip = TLanes.Broadcast(0f);
         TVector gradBias = TLanes.Broadcast(0f);
         long statesBase = batch * problem.ChunkCount * 16L * channels + channel;
+
+        // carry_n = Ā_{t+1}·G_{t+1}, the gradient that reaches h_t through h_{t+1}; zero after the last step.
+        for (int n = 0; n < 16; n++)
+        {
+            TLanes.Store(carryBuffer, (long)n * width, TLanes.Broadcast(0f));
+        }
 
         for (long chunk = problem.ChunkCount - 1; chunk >= 0; chunk--)
         {
@@ -803,98 +765,55 @@ internal sealed class SelectiveScanN16 : global::ModelDsl.Kernels.SelectiveScanK
             long stateOffset = statesBase + chunk * 16L * channels;
 
             // Recompute h_t and Ā_t of the chunk, (step, d_state, lanes), from the saved entering state.
+            for (int s = 0; s < steps; s++)
             {
-                TVector h0 = TLanes.Load(chunkStatesBuffer, stateOffset + 0L * channels);
-                TVector h1 = TLanes.Load(chunkStatesBuffer, stateOffset + 1L * channels);
-                TVector h2 = TLanes.Load(chunkStatesBuffer, stateOffset + 2L * channels);
-                TVector h3 = TLanes.Load(chunkStatesBuffer, stateOffset + 3L * channels);
-                TVector h4 = TLanes.Load(chunkStatesBuffer, stateOffset + 4L * channels);
-                TVector h5 = TLanes.Load(chunkStatesBuffer, stateOffset + 5L * channels);
-                TVector h6 = TLanes.Load(chunkStatesBuffer, stateOffset + 6L * channels);
-                TVector h7 = TLanes.Load(chunkStatesBuffer, stateOffset + 7L * channels);
-                TVector h8 = TLanes.Load(chunkStatesBuffer, stateOffset + 8L * channels);
-                TVector h9 = TLanes.Load(chunkStatesBuffer, stateOffset + 9L * channels);
-                TVector h10 = TLanes.Load(chunkStatesBuffer, stateOffset + 10L * channels);
-                TVector h11 = TLanes.Load(chunkStatesBuffer, stateOffset + 11L * channels);
-                TVector h12 = TLanes.Load(chunkStatesBuffer, stateOffset + 12L * channels);
-                TVector h13 = TLanes.Load(chunkStatesBuffer, stateOffset + 13L * channels);
-                TVector h14 = TLanes.Load(chunkStatesBuffer, stateOffset + 14L * channels);
-                TVector h15 = TLanes.Load(chunkStatesBuffer, stateOffset + 15L * channels);
-                for (int s = 0; s < steps; s++)
+                long row = batch * length + chunkStart + s;
+                long offset = row * channels + channel;
+                long stateRow = row * 16L;
+                long slot = (long)s * 16L * width;
+                TVector x = TLanes.Load(xBuffer, offset);
+                TVector deltaPre = TLanes.Load(deltaPreBuffer, offset);
+                TVector pre = TLanes.Add(deltaPre, deltaBias);
+                TVector delta = global::ModelDsl.Kernels.Cpu.LaneMath<TLanes, TVector>.Softplus(pre);
+                TVector deltaX = TLanes.Multiply(delta, x);
+                // h_{t−1} is the previous step's recomputed state, or the chunk's entering state at its first step.
+                var previousBuffer = s > 0 ? historyBuffer : chunkStatesBuffer;
+                long previousSlot = s > 0 ? slot - 16L * width : stateOffset;
+                long previousStride = s > 0 ? width : channels;
+                for (int n = 0; n < 16; n += 4)
                 {
-                    long row = batch * length + chunkStart + s;
-                    long offset = row * channels + channel;
-                    long stateRow = row * 16L;
-                    long slot = (long)s * 16L * width;
-                    TVector x = TLanes.Load(xBuffer, offset);
-                    TVector deltaPre = TLanes.Load(deltaPreBuffer, offset);
-                    TVector pre = TLanes.Add(deltaPre, deltaBias);
-                    TVector delta = global::ModelDsl.Kernels.Cpu.LaneMath<TLanes, TVector>.Softplus(pre);
-                    TVector deltaX = TLanes.Multiply(delta, x);
-                    TVector decay0 = global::ModelDsl.Kernels.Cpu.LaneMath<TLanes, TVector>.Exp(TLanes.Multiply(delta, a0));
-                    h0 = TLanes.MultiplyAdd(decay0, h0, TLanes.Multiply(deltaX, TLanes.Broadcast(bBuffer[stateRow + 0])));
-                    TLanes.Store(historyBuffer, slot + 0L * width, h0);
-                    TLanes.Store(decayBuffer, slot + 0L * width, decay0);
-                    TVector decay1 = global::ModelDsl.Kernels.Cpu.LaneMath<TLanes, TVector>.Exp(TLanes.Multiply(delta, a1));
-                    h1 = TLanes.MultiplyAdd(decay1, h1, TLanes.Multiply(deltaX, TLanes.Broadcast(bBuffer[stateRow + 1])));
-                    TLanes.Store(historyBuffer, slot + 1L * width, h1);
-                    TLanes.Store(decayBuffer, slot + 1L * width, decay1);
-                    TVector decay2 = global::ModelDsl.Kernels.Cpu.LaneMath<TLanes, TVector>.Exp(TLanes.Multiply(delta, a2));
-                    h2 = TLanes.MultiplyAdd(decay2, h2, TLanes.Multiply(deltaX, TLanes.Broadcast(bBuffer[stateRow + 2])));
-                    TLanes.Store(historyBuffer, slot + 2L * width, h2);
-                    TLanes.Store(decayBuffer, slot + 2L * width, decay2);
-                    TVector decay3 = global::ModelDsl.Kernels.Cpu.LaneMath<TLanes, TVector>.Exp(TLanes.Multiply(delta, a3));
-                    h3 = TLanes.MultiplyAdd(decay3, h3, TLanes.Multiply(deltaX, TLanes.Broadcast(bBuffer[stateRow + 3])));
-                    TLanes.Store(historyBuffer, slot + 3L * width, h3);
-                    TLanes.Store(decayBuffer, slot + 3L * width, decay3);
-                    TVector decay4 = global::ModelDsl.Kernels.Cpu.LaneMath<TLanes, TVector>.Exp(TLanes.Multiply(delta, a4));
-                    h4 = TLanes.MultiplyAdd(decay4, h4, TLanes.Multiply(deltaX, TLanes.Broadcast(bBuffer[stateRow + 4])));
-                    TLanes.Store(historyBuffer, slot + 4L * width, h4);
-                    TLanes.Store(decayBuffer, slot + 4L * width, decay4);
-                    TVector decay5 = global::ModelDsl.Kernels.Cpu.LaneMath<TLanes, TVector>.Exp(TLanes.Multiply(delta, a5));
-                    h5 = TLanes.MultiplyAdd(decay5, h5, TLanes.Multiply(deltaX, TLanes.Broadcast(bBuffer[stateRow + 5])));
-                    TLanes.Store(historyBuffer, slot + 5L * width, h5);
-                    TLanes.Store(decayBuffer, slot + 5L * width, decay5);
-                    TVector decay6 = global::ModelDsl.Kernels.Cpu.LaneMath<TLanes, TVector>.Exp(TLanes.Multiply(delta, a6));
-                    h6 = TLanes.MultiplyAdd(decay6, h6, TLanes.Multiply(deltaX, TLanes.Broadcast(bBuffer[stateRow + 6])));
-                    TLanes.Store(historyBuffer, slot + 6L * width, h6);
-                    TLanes.Store(decayBuffer, slot + 6L * width, decay6);
-                    TVector decay7 = global::ModelDsl.Kernels.Cpu.LaneMath<TLanes, TVector>.Exp(TLanes.Multiply(delta, a7));
-                    h7 = TLanes.MultiplyAdd(decay7, h7, TLanes.Multiply(deltaX, TLanes.Broadcast(bBuffer[stateRow + 7])));
-                    TLanes.Store(historyBuffer, slot + 7L * width, h7);
-                    TLanes.Store(decayBuffer, slot + 7L * width, decay7);
-                    TVector decay8 = global::ModelDsl.Kernels.Cpu.LaneMath<TLanes, TVector>.Exp(TLanes.Multiply(delta, a8));
-                    h8 = TLanes.MultiplyAdd(decay8, h8, TLanes.Multiply(deltaX, TLanes.Broadcast(bBuffer[stateRow + 8])));
-                    TLanes.Store(historyBuffer, slot + 8L * width, h8);
-                    TLanes.Store(decayBuffer, slot + 8L * width, decay8);
-                    TVector decay9 = global::ModelDsl.Kernels.Cpu.LaneMath<TLanes, TVector>.Exp(TLanes.Multiply(delta, a9));
-                    h9 = TLanes.MultiplyAdd(decay9, h9, TLanes.Multiply(deltaX, TLanes.Broadcast(bBuffer[stateRow + 9])));
-                    TLanes.Store(historyBuffer, slot + 9L * width, h9);
-                    TLanes.Store(decayBuffer, slot + 9L * width, decay9);
-                    TVector decay10 = global::ModelDsl.Kernels.Cpu.LaneMath<TLanes, TVector>.Exp(TLanes.Multiply(delta, a10));
-                    h10 = TLanes.MultiplyAdd(decay10, h10, TLanes.Multiply(deltaX, TLanes.Broadcast(bBuffer[stateRow + 10])));
-                    TLanes.Store(historyBuffer, slot + 10L * width, h10);
-                    TLanes.Store(decayBuffer, slot + 10L * width, decay10);
-                    TVector decay11 = global::ModelDsl.Kernels.Cpu.LaneMath<TLanes, TVector>.Exp(TLanes.Multiply(delta, a11));
-                    h11 = TLanes.MultiplyAdd(decay11, h11, TLanes.Multiply(deltaX, TLanes.Broadcast(bBuffer[stateRow + 11])));
-                    TLanes.Store(historyBuffer, slot + 11L * width, h11);
-                    TLanes.Store(decayBuffer, slot + 11L * width, decay11);
-                    TVector decay12 = global::ModelDsl.Kernels.Cpu.LaneMath<TLanes, TVector>.Exp(TLanes.Multiply(delta, a12));
-                    h12 = TLanes.MultiplyAdd(decay12, h12, TLanes.Multiply(deltaX, TLanes.Broadcast(bBuffer[stateRow + 12])));
-                    TLanes.Store(historyBuffer, slot + 12L * width, h12);
-                    TLanes.Store(decayBuffer, slot + 12L * width, decay12);
-                    TVector decay13 = global::ModelDsl.Kernels.Cpu.LaneMath<TLanes, TVector>.Exp(TLanes.Multiply(delta, a13));
-                    h13 = TLanes.MultiplyAdd(decay13, h13, TLanes.Multiply(deltaX, TLanes.Broadcast(bBuffer[stateRow + 13])));
-                    TLanes.Store(historyBuffer, slot + 13L * width, h13);
-                    TLanes.Store(decayBuffer, slot + 13L * width, decay13);
-                    TVector decay14 = global::ModelDsl.Kernels.Cpu.LaneMath<TLanes, TVector>.Exp(TLanes.Multiply(delta, a14));
-                    h14 = TLanes.MultiplyAdd(decay14, h14, TLanes.Multiply(deltaX, TLanes.Broadcast(bBuffer[stateRow + 14])));
-                    TLanes.Store(historyBuffer, slot + 14L * width, h14);
-                    TLanes.Store(decayBuffer, slot + 14L * width, decay14);
-                    TVector decay15 = global::ModelDsl.Kernels.Cpu.LaneMath<TLanes, TVector>.Exp(TLanes.Multiply(delta, a15));
-                    h15 = TLanes.MultiplyAdd(decay15, h15, TLanes.Multiply(deltaX, TLanes.Broadcast(bBuffer[stateRow + 15])));
-                    TLanes.Store(historyBuffer, slot + 15L * width, h15);
-                    TLanes.Store(decayBuffer, slot + 15L * width, decay15);
+                    {
+                        TVector a = TLanes.Load(aBuffer, (long)(n) * channels + channel);
+                        TVector decay = global::ModelDsl.Kernels.Cpu.LaneMath<TLanes, TVector>.Exp(TLanes.Multiply(delta, a));
+                        TVector previous = TLanes.Load(previousBuffer, previousSlot + (n) * previousStride);
+                        TVector state = TLanes.MultiplyAdd(decay, previous, TLanes.Multiply(deltaX, TLanes.Broadcast(bBuffer[stateRow + n])));
+                        TLanes.Store(historyBuffer, slot + (long)(n) * width, state);
+                        TLanes.Store(decayBuffer, slot + (long)(n) * width, decay);
+                    }
+                    {
+                        TVector a = TLanes.Load(aBuffer, (long)(n + 1) * channels + channel);
+                        TVector decay = global::ModelDsl.Kernels.Cpu.LaneMath<TLanes, TVector>.Exp(TLanes.Multiply(delta, a));
+                        TVector previous = TLanes.Load(previousBuffer, previousSlot + (n + 1) * previousStride);
+                        TVector state = TLanes.MultiplyAdd(decay, previous, TLanes.Multiply(deltaX, TLanes.Broadcast(bBuffer[stateRow + n + 1])));
+                        TLanes.Store(historyBuffer, slot + (long)(n + 1) * width, state);
+                        TLanes.Store(decayBuffer, slot + (long)(n + 1) * width, decay);
+                    }
+                    {
+                        TVector a = TLanes.Load(aBuffer, (long)(n + 2) * channels + channel);
+                        TVector decay = global::ModelDsl.Kernels.Cpu.LaneMath<TLanes, TVector>.Exp(TLanes.Multiply(delta, a));
+                        TVector previous = TLanes.Load(previousBuffer, previousSlot + (n + 2) * previousStride);
+                        TVector state = TLanes.MultiplyAdd(decay, previous, TLanes.Multiply(deltaX, TLanes.Broadcast(bBuffer[stateRow + n + 2])));
+                        TLanes.Store(historyBuffer, slot + (long)(n + 2) * width, state);
+                        TLanes.Store(decayBuffer, slot + (long)(n + 2) * width, decay);
+                    }
+                    {
+                        TVector a = TLanes.Load(aBuffer, (long)(n + 3) * channels + channel);
+                        TVector decay = global::ModelDsl.Kernels.Cpu.LaneMath<TLanes, TVector>.Exp(TLanes.Multiply(delta, a));
+                        TVector previous = TLanes.Load(previousBuffer, previousSlot + (n + 3) * previousStride);
+                        TVector state = TLanes.MultiplyAdd(decay, previous, TLanes.Multiply(deltaX, TLanes.Broadcast(bBuffer[stateRow + n + 3])));
+                        TLanes.Store(historyBuffer, slot + (long)(n + 3) * width, state);
+                        TLanes.Store(decayBuffer, slot + (long)(n + 3) * width, decay);
+                    }
                 }
             }
 
@@ -921,293 +840,88 @@ internal sealed class SelectiveScanN16 : global::ModelDsl.Kernels.SelectiveScanK
                 var previousBuffer = s > 0 ? historyBuffer : chunkStatesBuffer;
                 long previousSlot = s > 0 ? slot - 16L * width : stateOffset;
                 long previousStride = s > 0 ? width : channels;
+                for (int n = 0; n < 16; n += 4)
                 {
-                    TVector state = TLanes.Load(historyBuffer, slot + 0L * width);
-                    TVector decay = TLanes.Load(decayBuffer, slot + 0L * width);
-                    TVector b = TLanes.Broadcast(bBuffer[stateRow + 0]);
-                    TVector c = TLanes.Broadcast(cBuffer[stateRow + 0]);
-                    y = TLanes.MultiplyAdd(state, c, y);
-                    gradCBuffer[stateRow + 0] += TLanes.Sum(TLanes.Multiply(gradY, state));
-                    TVector grad = TLanes.MultiplyAdd(gradY, c, carry0);
-                    TVector previous = TLanes.Load(previousBuffer, previousSlot + 0L * previousStride);
-                    TVector gradDecayTimesDecay = TLanes.Multiply(TLanes.Multiply(grad, previous), decay);
-                    gradDelta = TLanes.MultiplyAdd(gradDecayTimesDecay, a0, gradDelta);
-                    gradA0 = TLanes.MultiplyAdd(gradDecayTimesDecay, delta, gradA0);
-                    TVector gradInput = TLanes.Multiply(grad, b);
-                    gradDelta = TLanes.MultiplyAdd(gradInput, x, gradDelta);
-                    gradX = TLanes.MultiplyAdd(gradInput, delta, gradX);
-                    gradBBuffer[stateRow + 0] += TLanes.Sum(TLanes.Multiply(grad, deltaX));
-                    carry0 = TLanes.Multiply(grad, decay);
-                }
-                {
-                    TVector state = TLanes.Load(historyBuffer, slot + 1L * width);
-                    TVector decay = TLanes.Load(decayBuffer, slot + 1L * width);
-                    TVector b = TLanes.Broadcast(bBuffer[stateRow + 1]);
-                    TVector c = TLanes.Broadcast(cBuffer[stateRow + 1]);
-                    y = TLanes.MultiplyAdd(state, c, y);
-                    gradCBuffer[stateRow + 1] += TLanes.Sum(TLanes.Multiply(gradY, state));
-                    TVector grad = TLanes.MultiplyAdd(gradY, c, carry1);
-                    TVector previous = TLanes.Load(previousBuffer, previousSlot + 1L * previousStride);
-                    TVector gradDecayTimesDecay = TLanes.Multiply(TLanes.Multiply(grad, previous), decay);
-                    gradDelta = TLanes.MultiplyAdd(gradDecayTimesDecay, a1, gradDelta);
-                    gradA1 = TLanes.MultiplyAdd(gradDecayTimesDecay, delta, gradA1);
-                    TVector gradInput = TLanes.Multiply(grad, b);
-                    gradDelta = TLanes.MultiplyAdd(gradInput, x, gradDelta);
-                    gradX = TLanes.MultiplyAdd(gradInput, delta, gradX);
-                    gradBBuffer[stateRow + 1] += TLanes.Sum(TLanes.Multiply(grad, deltaX));
-                    carry1 = TLanes.Multiply(grad, decay);
-                }
-                {
-                    TVector state = TLanes.Load(historyBuffer, slot + 2L * width);
-                    TVector decay = TLanes.Load(decayBuffer, slot + 2L * width);
-                    TVector b = TLanes.Broadcast(bBuffer[stateRow + 2]);
-                    TVector c = TLanes.Broadcast(cBuffer[stateRow + 2]);
-                    y = TLanes.MultiplyAdd(state, c, y);
-                    gradCBuffer[stateRow + 2] += TLanes.Sum(TLanes.Multiply(gradY, state));
-                    TVector grad = TLanes.MultiplyAdd(gradY, c, carry2);
-                    TVector previous = TLanes.Load(previousBuffer, previousSlot + 2L * previousStride);
-                    TVector gradDecayTimesDecay = TLanes.Multiply(TLanes.Multiply(grad, previous), decay);
-                    gradDelta = TLanes.MultiplyAdd(gradDecayTimesDecay, a2, gradDelta);
-                    gradA2 = TLanes.MultiplyAdd(gradDecayTimesDecay, delta, gradA2);
-                    TVector gradInput = TLanes.Multiply(grad, b);
-                    gradDelta = TLanes.MultiplyAdd(gradInput, x, gradDelta);
-                    gradX = TLanes.MultiplyAdd(gradInput, delta, gradX);
-                    gradBBuffer[stateRow + 2] += TLanes.Sum(TLanes.Multiply(grad, deltaX));
-                    carry2 = TLanes.Multiply(grad, decay);
-                }
-                {
-                    TVector state = TLanes.Load(historyBuffer, slot + 3L * width);
-                    TVector decay = TLanes.Load(decayBuffer, slot + 3L * width);
-                    TVector b = TLanes.Broadcast(bBuffer[stateRow + 3]);
-                    TVector c = TLanes.Broadcast(cBuffer[stateRow + 3]);
-                    y = TLanes.MultiplyAdd(state, c, y);
-                    gradCBuffer[stateRow + 3] += TLanes.Sum(TLanes.Multiply(gradY, state));
-                    TVector grad = TLanes.MultiplyAdd(gradY, c, carry3);
-                    TVector previous = TLanes.Load(previousBuffer, previousSlot + 3L * previousStride);
-                    TVector gradDecayTimesDecay = TLanes.Multiply(TLanes.Multiply(grad, previous), decay);
-                    gradDelta = TLanes.MultiplyAdd(gradDecayTimesDecay, a3, gradDelta);
-                    gradA3 = TLanes.MultiplyAdd(gradDecayTimesDecay, delta, gradA3);
-                    TVector gradInput = TLanes.Multiply(grad, b);
-                    gradDelta = TLanes.MultiplyAdd(gradInput, x, gradDelta);
-                    gradX = TLanes.MultiplyAdd(gradInput, delta, gradX);
-                    gradBBuffer[stateRow + 3] += TLanes.Sum(TLanes.Multiply(grad, deltaX));
-                    carry3 = TLanes.Multiply(grad, decay);
-                }
-                {
-                    TVector state = TLanes.Load(historyBuffer, slot + 4L * width);
-                    TVector decay = TLanes.Load(decayBuffer, slot + 4L * width);
-                    TVector b = TLanes.Broadcast(bBuffer[stateRow + 4]);
-                    TVector c = TLanes.Broadcast(cBuffer[stateRow + 4]);
-                    y = TLanes.MultiplyAdd(state, c, y);
-                    gradCBuffer[stateRow + 4] += TLanes.Sum(TLanes.Multiply(gradY, state));
-                    TVector grad = TLanes.MultiplyAdd(gradY, c, carry4);
-                    TVector previous = TLanes.Load(previousBuffer, previousSlot + 4L * previousStride);
-                    TVector gradDecayTimesDecay = TLanes.Multiply(TLanes.Multiply(grad, previous), decay);
-                    gradDelta = TLanes.MultiplyAdd(gradDecayTimesDecay, a4, gradDelta);
-                    gradA4 = TLanes.MultiplyAdd(gradDecayTimesDecay, delta, gradA4);
-                    TVector gradInput = TLanes.Multiply(grad, b);
-                    gradDelta = TLanes.MultiplyAdd(gradInput, x, gradDelta);
-                    gradX = TLanes.MultiplyAdd(gradInput, delta, gradX);
-                    gradBBuffer[stateRow + 4] += TLanes.Sum(TLanes.Multiply(grad, deltaX));
-                    carry4 = TLanes.Multiply(grad, decay);
-                }
-                {
-                    TVector state = TLanes.Load(historyBuffer, slot + 5L * width);
-                    TVector decay = TLanes.Load(decayBuffer, slot + 5L * width);
-                    TVector b = TLanes.Broadcast(bBuffer[stateRow + 5]);
-                    TVector c = TLanes.Broadcast(cBuffer[stateRow + 5]);
-                    y = TLanes.MultiplyAdd(state, c, y);
-                    gradCBuffer[stateRow + 5] += TLanes.Sum(TLanes.Multiply(gradY, state));
-                    TVector grad = TLanes.MultiplyAdd(gradY, c, carry5);
-                    TVector previous = TLanes.Load(previousBuffer, previousSlot + 5L * previousStride);
-                    TVector gradDecayTimesDecay = TLanes.Multiply(TLanes.Multiply(grad, previous), decay);
-                    gradDelta = TLanes.MultiplyAdd(gradDecayTimesDecay, a5, gradDelta);
-                    gradA5 = TLanes.MultiplyAdd(gradDecayTimesDecay, delta, gradA5);
-                    TVector gradInput = TLanes.Multiply(grad, b);
-                    gradDelta = TLanes.MultiplyAdd(gradInput, x, gradDelta);
-                    gradX = TLanes.MultiplyAdd(gradInput, delta, gradX);
-                    gradBBuffer[stateRow + 5] += TLanes.Sum(TLanes.Multiply(grad, deltaX));
-                    carry5 = TLanes.Multiply(grad, decay);
-                }
-                {
-                    TVector state = TLanes.Load(historyBuffer, slot + 6L * width);
-                    TVector decay = TLanes.Load(decayBuffer, slot + 6L * width);
-                    TVector b = TLanes.Broadcast(bBuffer[stateRow + 6]);
-                    TVector c = TLanes.Broadcast(cBuffer[stateRow + 6]);
-                    y = TLanes.MultiplyAdd(state, c, y);
-                    gradCBuffer[stateRow + 6] += TLanes.Sum(TLanes.Multiply(gradY, state));
-                    TVector grad = TLanes.MultiplyAdd(gradY, c, carry6);
-                    TVector previous = TLanes.Load(previousBuffer, previousSlot + 6L * previousStride);
-                    TVector gradDecayTimesDecay = TLanes.Multiply(TLanes.Multiply(grad, previous), decay);
-                    gradDelta = TLanes.MultiplyAdd(gradDecayTimesDecay, a6, gradDelta);
-                    gradA6 = TLanes.MultiplyAdd(gradDecayTimesDecay, delta, gradA6);
-                    TVector gradInput = TLanes.Multiply(grad, b);
-                    gradDelta = TLanes.MultiplyAdd(gradInput, x, gradDelta);
-                    gradX = TLanes.MultiplyAdd(gradInput, delta, gradX);
-                    gradBBuffer[stateRow + 6] += TLanes.Sum(TLanes.Multiply(grad, deltaX));
-                    carry6 = TLanes.Multiply(grad, decay);
-                }
-                {
-                    TVector state = TLanes.Load(historyBuffer, slot + 7L * width);
-                    TVector decay = TLanes.Load(decayBuffer, slot + 7L * width);
-                    TVector b = TLanes.Broadcast(bBuffer[stateRow + 7]);
-                    TVector c = TLanes.Broadcast(cBuffer[stateRow + 7]);
-                    y = TLanes.MultiplyAdd(state, c, y);
-                    gradCBuffer[stateRow + 7] += TLanes.Sum(TLanes.Multiply(gradY, state));
-                    TVector grad = TLanes.MultiplyAdd(gradY, c, carry7);
-                    TVector previous = TLanes.Load(previousBuffer, previousSlot + 7L * previousStride);
-                    TVector gradDecayTimesDecay = TLanes.Multiply(TLanes.Multiply(grad, previous), decay);
-                    gradDelta = TLanes.MultiplyAdd(gradDecayTimesDecay, a7, gradDelta);
-                    gradA7 = TLanes.MultiplyAdd(gradDecayTimesDecay, delta, gradA7);
-                    TVector gradInput = TLanes.Multiply(grad, b);
-                    gradDelta = TLanes.MultiplyAdd(gradInput, x, gradDelta);
-                    gradX = TLanes.MultiplyAdd(gradInput, delta, gradX);
-                    gradBBuffer[stateRow + 7] += TLanes.Sum(TLanes.Multiply(grad, deltaX));
-                    carry7 = TLanes.Multiply(grad, decay);
-                }
-                {
-                    TVector state = TLanes.Load(historyBuffer, slot + 8L * width);
-                    TVector decay = TLanes.Load(decayBuffer, slot + 8L * width);
-                    TVector b = TLanes.Broadcast(bBuffer[stateRow + 8]);
-                    TVector c = TLanes.Broadcast(cBuffer[stateRow + 8]);
-                    y = TLanes.MultiplyAdd(state, c, y);
-                    gradCBuffer[stateRow + 8] += TLanes.Sum(TLanes.Multiply(gradY, state));
-                    TVector grad = TLanes.MultiplyAdd(gradY, c, carry8);
-                    TVector previous = TLanes.Load(previousBuffer, previousSlot + 8L * previousStride);
-                    TVector gradDecayTimesDecay = TLanes.Multiply(TLanes.Multiply(grad, previous), decay);
-                    gradDelta = TLanes.MultiplyAdd(gradDecayTimesDecay, a8, gradDelta);
-                    gradA8 = TLanes.MultiplyAdd(gradDecayTimesDecay, delta, gradA8);
-                    TVector gradInput = TLanes.Multiply(grad, b);
-                    gradDelta = TLanes.MultiplyAdd(gradInput, x, gradDelta);
-                    gradX = TLanes.MultiplyAdd(gradInput, delta, gradX);
-                    gradBBuffer[stateRow + 8] += TLanes.Sum(TLanes.Multiply(grad, deltaX));
-                    carry8 = TLanes.Multiply(grad, decay);
-                }
-                {
-                    TVector state = TLanes.Load(historyBuffer, slot + 9L * width);
-                    TVector decay = TLanes.Load(decayBuffer, slot + 9L * width);
-                    TVector b = TLanes.Broadcast(bBuffer[stateRow + 9]);
-                    TVector c = TLanes.Broadcast(cBuffer[stateRow + 9]);
-                    y = TLanes.MultiplyAdd(state, c, y);
-                    gradCBuffer[stateRow + 9] += TLanes.Sum(TLanes.Multiply(gradY, state));
-                    TVector grad = TLanes.MultiplyAdd(gradY, c, carry9);
-                    TVector previous = TLanes.Load(previousBuffer, previousSlot + 9L * previousStride);
-                    TVector gradDecayTimesDecay = TLanes.Multiply(TLanes.Multiply(grad, previous), decay);
-                    gradDelta = TLanes.MultiplyAdd(gradDecayTimesDecay, a9, gradDelta);
-                    gradA9 = TLanes.MultiplyAdd(gradDecayTimesDecay, delta, gradA9);
-                    TVector gradInput = TLanes.Multiply(grad, b);
-                    gradDelta = TLanes.MultiplyAdd(gradInput, x, gradDelta);
-                    gradX = TLanes.MultiplyAdd(gradInput, delta, gradX);
-                    gradBBuffer[stateRow + 9] += TLanes.Sum(TLanes.Multiply(grad, deltaX));
-                    carry9 = TLanes.Multiply(grad, decay);
-                }
-                {
-                    TVector state = TLanes.Load(historyBuffer, slot + 10L * width);
-                    TVector decay = TLanes.Load(decayBuffer, slot + 10L * width);
-                    TVector b = TLanes.Broadcast(bBuffer[stateRow + 10]);
-                    TVector c = TLanes.Broadcast(cBuffer[stateRow + 10]);
-                    y = TLanes.MultiplyAdd(state, c, y);
-                    gradCBuffer[stateRow + 10] += TLanes.Sum(TLanes.Multiply(gradY, state));
-                    TVector grad = TLanes.MultiplyAdd(gradY, c, carry10);
-                    TVector previous = TLanes.Load(previousBuffer, previousSlot + 10L * previousStride);
-                    TVector gradDecayTimesDecay = TLanes.Multiply(TLanes.Multiply(grad, previous), decay);
-                    gradDelta = TLanes.MultiplyAdd(gradDecayTimesDecay, a10, gradDelta);
-                    gradA10 = TLanes.MultiplyAdd(gradDecayTimesDecay, delta, gradA10);
-                    TVector gradInput = TLanes.Multiply(grad, b);
-                    gradDelta = TLanes.MultiplyAdd(gradInput, x, gradDelta);
-                    gradX = TLanes.MultiplyAdd(gradInput, delta, gradX);
-                    gradBBuffer[stateRow + 10] += TLanes.Sum(TLanes.Multiply(grad, deltaX));
-                    carry10 = TLanes.Multiply(grad, decay);
-                }
-                {
-                    TVector state = TLanes.Load(historyBuffer, slot + 11L * width);
-                    TVector decay = TLanes.Load(decayBuffer, slot + 11L * width);
-                    TVector b = TLanes.Broadcast(bBuffer[stateRow + 11]);
-                    TVector c = TLanes.Broadcast(cBuffer[stateRow + 11]);
-                    y = TLanes.MultiplyAdd(state, c, y);
-                    gradCBuffer[stateRow + 11] += TLanes.Sum(TLanes.Multiply(gradY, state));
-                    TVector grad = TLanes.MultiplyAdd(gradY, c, carry11);
-                    TVector previous = TLanes.Load(previousBuffer, previousSlot + 11L * previousStride);
-                    TVector gradDecayTimesDecay = TLanes.Multiply(TLanes.Multiply(grad, previous), decay);
-                    gradDelta = TLanes.MultiplyAdd(gradDecayTimesDecay, a11, gradDelta);
-                    gradA11 = TLanes.MultiplyAdd(gradDecayTimesDecay, delta, gradA11);
-                    TVector gradInput = TLanes.Multiply(grad, b);
-                    gradDelta = TLanes.MultiplyAdd(gradInput, x, gradDelta);
-                    gradX = TLanes.MultiplyAdd(gradInput, delta, gradX);
-                    gradBBuffer[stateRow + 11] += TLanes.Sum(TLanes.Multiply(grad, deltaX));
-                    carry11 = TLanes.Multiply(grad, decay);
-                }
-                {
-                    TVector state = TLanes.Load(historyBuffer, slot + 12L * width);
-                    TVector decay = TLanes.Load(decayBuffer, slot + 12L * width);
-                    TVector b = TLanes.Broadcast(bBuffer[stateRow + 12]);
-                    TVector c = TLanes.Broadcast(cBuffer[stateRow + 12]);
-                    y = TLanes.MultiplyAdd(state, c, y);
-                    gradCBuffer[stateRow + 12] += TLanes.Sum(TLanes.Multiply(gradY, state));
-                    TVector grad = TLanes.MultiplyAdd(gradY, c, carry12);
-                    TVector previous = TLanes.Load(previousBuffer, previousSlot + 12L * previousStride);
-                    TVector gradDecayTimesDecay = TLanes.Multiply(TLanes.Multiply(grad, previous), decay);
-                    gradDelta = TLanes.MultiplyAdd(gradDecayTimesDecay, a12, gradDelta);
-                    gradA12 = TLanes.MultiplyAdd(gradDecayTimesDecay, delta, gradA12);
-                    TVector gradInput = TLanes.Multiply(grad, b);
-                    gradDelta = TLanes.MultiplyAdd(gradInput, x, gradDelta);
-                    gradX = TLanes.MultiplyAdd(gradInput, delta, gradX);
-                    gradBBuffer[stateRow + 12] += TLanes.Sum(TLanes.Multiply(grad, deltaX));
-                    carry12 = TLanes.Multiply(grad, decay);
-                }
-                {
-                    TVector state = TLanes.Load(historyBuffer, slot + 13L * width);
-                    TVector decay = TLanes.Load(decayBuffer, slot + 13L * width);
-                    TVector b = TLanes.Broadcast(bBuffer[stateRow + 13]);
-                    TVector c = TLanes.Broadcast(cBuffer[stateRow + 13]);
-                    y = TLanes.MultiplyAdd(state, c, y);
-                    gradCBuffer[stateRow + 13] += TLanes.Sum(TLanes.Multiply(gradY, state));
-                    TVector grad = TLanes.MultiplyAdd(gradY, c, carry13);
-                    TVector previous = TLanes.Load(previousBuffer, previousSlot + 13L * previousStride);
-                    TVector gradDecayTimesDecay = TLanes.Multiply(TLanes.Multiply(grad, previous), decay);
-                    gradDelta = TLanes.MultiplyAdd(gradDecayTimesDecay, a13, gradDelta);
-                    gradA13 = TLanes.MultiplyAdd(gradDecayTimesDecay, delta, gradA13);
-                    TVector gradInput = TLanes.Multiply(grad, b);
-                    gradDelta = TLanes.MultiplyAdd(gradInput, x, gradDelta);
-                    gradX = TLanes.MultiplyAdd(gradInput, delta, gradX);
-                    gradBBuffer[stateRow + 13] += TLanes.Sum(TLanes.Multiply(grad, deltaX));
-                    carry13 = TLanes.Multiply(grad, decay);
-                }
-                {
-                    TVector state = TLanes.Load(historyBuffer, slot + 14L * width);
-                    TVector decay = TLanes.Load(decayBuffer, slot + 14L * width);
-                    TVector b = TLanes.Broadcast(bBuffer[stateRow + 14]);
-                    TVector c = TLanes.Broadcast(cBuffer[stateRow + 14]);
-                    y = TLanes.MultiplyAdd(state, c, y);
-                    gradCBuffer[stateRow + 14] += TLanes.Sum(TLanes.Multiply(gradY, state));
-                    TVector grad = TLanes.MultiplyAdd(gradY, c, carry14);
-                    TVector previous = TLanes.Load(previousBuffer, previousSlot + 14L * previousStride);
-                    TVector gradDecayTimesDecay = TLanes.Multiply(TLanes.Multiply(grad, previous), decay);
-                    gradDelta = TLanes.MultiplyAdd(gradDecayTimesDecay, a14, gradDelta);
-                    gradA14 = TLanes.MultiplyAdd(gradDecayTimesDecay, delta, gradA14);
-                    TVector gradInput = TLanes.Multiply(grad, b);
-                    gradDelta = TLanes.MultiplyAdd(gradInput, x, gradDelta);
-                    gradX = TLanes.MultiplyAdd(gradInput, delta, gradX);
-                    gradBBuffer[stateRow + 14] += TLanes.Sum(TLanes.Multiply(grad, deltaX));
-                    carry14 = TLanes.Multiply(grad, decay);
-                }
-                {
-                    TVector state = TLanes.Load(historyBuffer, slot + 15L * width);
-                    TVector decay = TLanes.Load(decayBuffer, slot + 15L * width);
-                    TVector b = TLanes.Broadcast(bBuffer[stateRow + 15]);
-                    TVector c = TLanes.Broadcast(cBuffer[stateRow + 15]);
-                    y = TLanes.MultiplyAdd(state, c, y);
-                    gradCBuffer[stateRow + 15] += TLanes.Sum(TLanes.Multiply(gradY, state));
-                    TVector grad = TLanes.MultiplyAdd(gradY, c, carry15);
-                    TVector previous = TLanes.Load(previousBuffer, previousSlot + 15L * previousStride);
-                    TVector gradDecayTimesDecay = TLanes.Multiply(TLanes.Multiply(grad, previous), decay);
-                    gradDelta = TLanes.MultiplyAdd(gradDecayTimesDecay, a15, gradDelta);
-                    gradA15 = TLanes.MultiplyAdd(gradDecayTimesDecay, delta, gradA15);
-                    TVector gradInput = TLanes.Multiply(grad, b);
-                    gradDelta = TLanes.MultiplyAdd(gradInput, x, gradDelta);
-                    gradX = TLanes.MultiplyAdd(gradInput, delta, gradX);
-                    gradBBuffer[stateRow + 15] += TLanes.Sum(TLanes.Multiply(grad, deltaX));
-                    carry15 = TLanes.Multiply(grad, decay);
+                    {
+                        long lane = (long)(n) * width;
+                        long aOffset = (long)(n) * channels + channel;
+                        TVector hidden = TLanes.Load(historyBuffer, slot + lane);
+                        TVector decay = TLanes.Load(decayBuffer, slot + lane);
+                        TVector b = TLanes.Broadcast(bBuffer[stateRow + n]);
+                        TVector c = TLanes.Broadcast(cBuffer[stateRow + n]);
+                        y = TLanes.MultiplyAdd(hidden, c, y);
+                        gradCBuffer[stateRow + n] += TLanes.Sum(TLanes.Multiply(gradY, hidden));
+                        TVector grad = TLanes.MultiplyAdd(gradY, c, TLanes.Load(carryBuffer, lane));
+                        TVector previous = TLanes.Load(previousBuffer, previousSlot + (n) * previousStride);
+                        TVector gradDecayTimesDecay = TLanes.Multiply(TLanes.Multiply(grad, previous), decay);
+                        gradDelta = TLanes.MultiplyAdd(gradDecayTimesDecay, TLanes.Load(aBuffer, aOffset), gradDelta);
+                        TLanes.Store(gradABuffer, aOffset, TLanes.MultiplyAdd(gradDecayTimesDecay, delta, TLanes.Load(gradABuffer, aOffset)));
+                        TVector gradInput = TLanes.Multiply(grad, b);
+                        gradDelta = TLanes.MultiplyAdd(gradInput, x, gradDelta);
+                        gradX = TLanes.MultiplyAdd(gradInput, delta, gradX);
+                        gradBBuffer[stateRow + n] += TLanes.Sum(TLanes.Multiply(grad, deltaX));
+                        TLanes.Store(carryBuffer, lane, TLanes.Multiply(grad, decay));
+                    }
+                    {
+                        long lane = (long)(n + 1) * width;
+                        long aOffset = (long)(n + 1) * channels + channel;
+                        TVector hidden = TLanes.Load(historyBuffer, slot + lane);
+                        TVector decay = TLanes.Load(decayBuffer, slot + lane);
+                        TVector b = TLanes.Broadcast(bBuffer[stateRow + n + 1]);
+                        TVector c = TLanes.Broadcast(cBuffer[stateRow + n + 1]);
+                        y = TLanes.MultiplyAdd(hidden, c, y);
+                        gradCBuffer[stateRow + n + 1] += TLanes.Sum(TLanes.Multiply(gradY, hidden));
+                        TVector grad = TLanes.MultiplyAdd(gradY, c, TLanes.Load(carryBuffer, lane));
+                        TVector previous = TLanes.Load(previousBuffer, previousSlot + (n + 1) * previousStride);
+                        TVector gradDecayTimesDecay = TLanes.Multiply(TLanes.Multiply(grad, previous), decay);
+                        gradDelta = TLanes.MultiplyAdd(gradDecayTimesDecay, TLanes.Load(aBuffer, aOffset), gradDelta);
+                        TLanes.Store(gradABuffer, aOffset, TLanes.MultiplyAdd(gradDecayTimesDecay, delta, TLanes.Load(gradABuffer, aOffset)));
+                        TVector gradInput = TLanes.Multiply(grad, b);
+                        gradDelta = TLanes.MultiplyAdd(gradInput, x, gradDelta);
+                        gradX = TLanes.MultiplyAdd(gradInput, delta, gradX);
+                        gradBBuffer[stateRow + n + 1] += TLanes.Sum(TLanes.Multiply(grad, deltaX));
+                        TLanes.Store(carryBuffer, lane, TLanes.Multiply(grad, decay));
+                    }
+                    {
+                        long lane = (long)(n + 2) * width;
+                        long aOffset = (long)(n + 2) * channels + channel;
+                        TVector hidden = TLanes.Load(historyBuffer, slot + lane);
+                        TVector decay = TLanes.Load(decayBuffer, slot + lane);
+                        TVector b = TLanes.Broadcast(bBuffer[stateRow + n + 2]);
+                        TVector c = TLanes.Broadcast(cBuffer[stateRow + n + 2]);
+                        y = TLanes.MultiplyAdd(hidden, c, y);
+                        gradCBuffer[stateRow + n + 2] += TLanes.Sum(TLanes.Multiply(gradY, hidden));
+                        TVector grad = TLanes.MultiplyAdd(gradY, c, TLanes.Load(carryBuffer, lane));
+                        TVector previous = TLanes.Load(previousBuffer, previousSlot + (n + 2) * previousStride);
+                        TVector gradDecayTimesDecay = TLanes.Multiply(TLanes.Multiply(grad, previous), decay);
+                        gradDelta = TLanes.MultiplyAdd(gradDecayTimesDecay, TLanes.Load(aBuffer, aOffset), gradDelta);
+                        TLanes.Store(gradABuffer, aOffset, TLanes.MultiplyAdd(gradDecayTimesDecay, delta, TLanes.Load(gradABuffer, aOffset)));
+                        TVector gradInput = TLanes.Multiply(grad, b);
+                        gradDelta = TLanes.MultiplyAdd(gradInput, x, gradDelta);
+                        gradX = TLanes.MultiplyAdd(gradInput, delta, gradX);
+                        gradBBuffer[stateRow + n + 2] += TLanes.Sum(TLanes.Multiply(grad, deltaX));
+                        TLanes.Store(carryBuffer, lane, TLanes.Multiply(grad, decay));
+                    }
+                    {
+                        long lane = (long)(n + 3) * width;
+                        long aOffset = (long)(n + 3) * channels + channel;
+                        TVector hidden = TLanes.Load(historyBuffer, slot + lane);
+                        TVector decay = TLanes.Load(decayBuffer, slot + lane);
+                        TVector b = TLanes.Broadcast(bBuffer[stateRow + n + 3]);
+                        TVector c = TLanes.Broadcast(cBuffer[stateRow + n + 3]);
+                        y = TLanes.MultiplyAdd(hidden, c, y);
+                        gradCBuffer[stateRow + n + 3] += TLanes.Sum(TLanes.Multiply(gradY, hidden));
+                        TVector grad = TLanes.MultiplyAdd(gradY, c, TLanes.Load(carryBuffer, lane));
+                        TVector previous = TLanes.Load(previousBuffer, previousSlot + (n + 3) * previousStride);
+                        TVector gradDecayTimesDecay = TLanes.Multiply(TLanes.Multiply(grad, previous), decay);
+                        gradDelta = TLanes.MultiplyAdd(gradDecayTimesDecay, TLanes.Load(aBuffer, aOffset), gradDelta);
+                        TLanes.Store(gradABuffer, aOffset, TLanes.MultiplyAdd(gradDecayTimesDecay, delta, TLanes.Load(gradABuffer, aOffset)));
+                        TVector gradInput = TLanes.Multiply(grad, b);
+                        gradDelta = TLanes.MultiplyAdd(gradInput, x, gradDelta);
+                        gradX = TLanes.MultiplyAdd(gradInput, delta, gradX);
+                        gradBBuffer[stateRow + n + 3] += TLanes.Sum(TLanes.Multiply(grad, deltaX));
+                        TLanes.Store(carryBuffer, lane, TLanes.Multiply(grad, decay));
+                    }
                 }
 
                 // SiLU'(z) = σ(z)·(1 + z·(1 − σ(z))).
@@ -1221,39 +935,6 @@ internal sealed class SelectiveScanN16 : global::ModelDsl.Kernels.SelectiveScanK
             }
         }
 
-        var gradABuffer = workspace.GradATransposed;
-        long gradAOffset0 = 0L * channels + channel;
-        TLanes.Store(gradABuffer, gradAOffset0, TLanes.Add(TLanes.Load(gradABuffer, gradAOffset0), gradA0));
-        long gradAOffset1 = 1L * channels + channel;
-        TLanes.Store(gradABuffer, gradAOffset1, TLanes.Add(TLanes.Load(gradABuffer, gradAOffset1), gradA1));
-        long gradAOffset2 = 2L * channels + channel;
-        TLanes.Store(gradABuffer, gradAOffset2, TLanes.Add(TLanes.Load(gradABuffer, gradAOffset2), gradA2));
-        long gradAOffset3 = 3L * channels + channel;
-        TLanes.Store(gradABuffer, gradAOffset3, TLanes.Add(TLanes.Load(gradABuffer, gradAOffset3), gradA3));
-        long gradAOffset4 = 4L * channels + channel;
-        TLanes.Store(gradABuffer, gradAOffset4, TLanes.Add(TLanes.Load(gradABuffer, gradAOffset4), gradA4));
-        long gradAOffset5 = 5L * channels + channel;
-        TLanes.Store(gradABuffer, gradAOffset5, TLanes.Add(TLanes.Load(gradABuffer, gradAOffset5), gradA5));
-        long gradAOffset6 = 6L * channels + channel;
-        TLanes.Store(gradABuffer, gradAOffset6, TLanes.Add(TLanes.Load(gradABuffer, gradAOffset6), gradA6));
-        long gradAOffset7 = 7L * channels + channel;
-        TLanes.Store(gradABuffer, gradAOffset7, TLanes.Add(TLanes.Load(gradABuffer, gradAOffset7), gradA7));
-        long gradAOffset8 = 8L * channels + channel;
-        TLanes.Store(gradABuffer, gradAOffset8, TLanes.Add(TLanes.Load(gradABuffer, gradAOffset8), gradA8));
-        long gradAOffset9 = 9L * channels + channel;
-        TLanes.Store(gradABuffer, gradAOffset9, TLanes.Add(TLanes.Load(gradABuffer, gradAOffset9), gradA9));
-        long gradAOffset10 = 10L * channels + channel;
-        TLanes.Store(gradABuffer, gradAOffset10, TLanes.Add(TLanes.Load(gradABuffer, gradAOffset10), gradA10));
-        long gradAOffset11 = 11L * channels + channel;
-        TLanes.Store(gradABuffer, gradAOffset11, TLanes.Add(TLanes.Load(gradABuffer, gradAOffset11), gradA11));
-        long gradAOffset12 = 12L * channels + channel;
-        TLanes.Store(gradABuffer, gradAOffset12, TLanes.Add(TLanes.Load(gradABuffer, gradAOffset12), gradA12));
-        long gradAOffset13 = 13L * channels + channel;
-        TLanes.Store(gradABuffer, gradAOffset13, TLanes.Add(TLanes.Load(gradABuffer, gradAOffset13), gradA13));
-        long gradAOffset14 = 14L * channels + channel;
-        TLanes.Store(gradABuffer, gradAOffset14, TLanes.Add(TLanes.Load(gradABuffer, gradAOffset14), gradA14));
-        long gradAOffset15 = 15L * channels + channel;
-        TLanes.Store(gradABuffer, gradAOffset15, TLanes.Add(TLanes.Load(gradABuffer, gradAOffset15), gradA15));
         TLanes.Store(workspace.GradD, channel, TLanes.Add(TLanes.Load(workspace.GradD, channel), gradSkip));
         TLanes.Store(workspace.GradDeltaBias, channel, TLanes.Add(TLanes.Load(workspace.GradDeltaBias, channel), gradBias));
     }

@@ -19,8 +19,14 @@ internal static class ScanAgreement
     public static void AssertMatchesReference(IScanBackend backend, ScanCase scanCase, long seed = 1234)
     {
         using var scope = NewDisposeScope();
+        AssertMatchesReference(backend, scanCase, scanCase.CreateInputs(seed));
+    }
+
+    /// <summary>Asserts that <paramref name="backend"/> matches the reference on the given inputs of <paramref name="scanCase"/>'s shape.</summary>
+    public static void AssertMatchesReference(IScanBackend backend, ScanCase scanCase, ScanTensors tensors)
+    {
+        using var scope = NewDisposeScope();
         var kernel = ScanKernels.Get(scanCase.DState, scanCase.Mode);
-        var tensors = scanCase.CreateInputs(seed);
 
         var reference = tensors.ToLeaves(float64);
         var expected = RunReference(reference, scanCase.Variant);

@@ -12,6 +12,9 @@ internal static class CpuScanEmitter
     /// <summary>Writes the CPU members of the kernel for <paramref name="spec"/> into the open class body.</summary>
     public static void EmitMembers(IndentedWriter writer, ScanKernelSpec spec)
     {
+        writer.WriteLine("/// <inheritdoc />");
+        writer.WriteLine("protected override bool HasFusedKernels => true;");
+        writer.WriteLine();
         EmitDispatch(
             writer,
             "ForwardCpuBlock",

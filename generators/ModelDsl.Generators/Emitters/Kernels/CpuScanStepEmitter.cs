@@ -9,7 +9,8 @@ internal static class CpuScanStepEmitter
     /// Writes locals for the problem's buffers and scalars, so the JIT keeps them in registers instead
     /// of reloading them after every store through a buffer.
     /// </summary>
-    public static void EmitLocals(IndentedWriter writer, ScanKernelSpec spec)
+    /// <param name="unrolledA">Whether to load A of every state into locals <c>a0</c>…, for a fully unrolled method.</param>
+    public static void EmitLocals(IndentedWriter writer, ScanKernelSpec spec, bool unrolledA)
     {
         writer.WriteLine("long length = problem.Length;");
         writer.WriteLine("long channels = problem.Channels;");
@@ -26,7 +27,7 @@ internal static class CpuScanStepEmitter
 
         writer.WriteLine("TVector deltaBias = TLanes.Load(problem.DeltaBias, channel);");
         writer.WriteLine("TVector skip = TLanes.Load(problem.D, channel);");
-        for (var n = 0; n < spec.DState; n++)
+        for (var n = 0; unrolledA && n < spec.DState; n++)
         {
             writer.WriteLine("TVector a" + n + " = TLanes.Load(problem.ATransposed, " + n + "L * channels + channel);");
         }
@@ -62,6 +63,29 @@ internal static class CpuScanStepEmitter
         writer.WriteLine("TVector delta = " + CpuScanNames.Math + "Softplus(pre);");
         writer.WriteLine("TVector deltaX = TLanes.Multiply(delta, x);");
     }
+
+    /// <summary>Most states handled by one unrolled loop body in a method that loops over d_state.</summary>
+    public const int MaxStatesPerBlock = 4;
+
+    /// <summary>
+    /// Returns the largest divisor of <paramref name="dState"/> up to <see cref="MaxStatesPerBlock"/>,
+    /// so unrolled blocks tile d_state exactly.
+    /// </summary>
+    public static int StatesPerBlock(int dState)
+    {
+        for (var size = MaxStatesPerBlock; size > 1; size--)
+        {
+            if (dState % size == 0)
+            {
+                return size;
+            }
+        }
+
+        return 1;
+    }
+
+    /// <summary>Returns the expression of state <paramref name="offset"/> within the block that starts at <c>n</c>.</summary>
+    public static string StateInBlock(int offset) => offset == 0 ? "n" : "n + " + offset;
 
     /// <summary>Returns the local variable name of a problem buffer, such as <c>xBuffer</c>.</summary>
     public static string Local(string name) => char.ToLowerInvariant(name[0]) + name.Substring(1) + "Buffer";

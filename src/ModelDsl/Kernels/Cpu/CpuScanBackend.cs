@@ -98,16 +98,20 @@ internal sealed class CpuScanBackend : IScanBackend
         var partialD = zeros(workers, channels, dtype: ScalarType.Float32);
         var partialBias = zeros(workers, channels, dtype: ScalarType.Float32);
         var recomputeFloats = (long)ChunkLength * dState * Vector512<float>.Count;
+        var carryFloats = (long)dState * Vector512<float>.Count;
         var recompute = empty(workers, 2, recomputeFloats, dtype: ScalarType.Float32);
+        var carry = empty(workers, carryFloats, dtype: ScalarType.Float32);
 
         var (bBase, cBase, aBase, dBase, biasBase, recomputeBase) =
             (View(partialB), View(partialC), View(partialA), View(partialD), View(partialBias), View(recompute));
+        var carryBase = View(carry);
         Parallel.For(0, workers, worker =>
         {
             var workspace = new CpuScanWorkspace
             {
                 History = recomputeBase.Offset(worker * 2 * recomputeFloats),
                 Decay = recomputeBase.Offset((worker * 2 + 1) * recomputeFloats),
+                Carry = carryBase.Offset(worker * carryFloats),
                 GradB = bBase.Offset(worker * batch * length * dState),
                 GradC = cBase.Offset(worker * batch * length * dState),
                 GradATransposed = aBase.Offset(worker * dState * channels),

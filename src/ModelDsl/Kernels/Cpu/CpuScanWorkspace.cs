@@ -13,6 +13,9 @@ public readonly struct CpuScanWorkspace
     /// <summary>Decays <c>Ā_t = exp(δ_t · A)</c> of the current chunk, (ChunkLength, N, lanes).</summary>
     public NativeFloatBuffer Decay { get; init; }
 
+    /// <summary>Gradient reaching each state from the following step, <c>Ā_{t+1}·G_{t+1}</c>, (N, lanes).</summary>
+    public NativeFloatBuffer Carry { get; init; }
+
     /// <summary>Partial gradient of B, (B, L, N), summed over this worker's channels.</summary>
     public NativeFloatBuffer GradB { get; init; }
 

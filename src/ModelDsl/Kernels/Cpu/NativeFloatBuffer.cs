@@ -2,8 +2,8 @@ namespace ModelDsl.Kernels.Cpu;
 
 /// <summary>
 /// Address of contiguous float32 native memory, such as a CPU tensor's storage, for the generated CPU
-/// scan kernels. The kernels index it with 64-bit offsets; they receive no length and do no bounds
-/// checks, so the backend validates every shape before it builds a view.
+/// scan kernels. The kernels index it with 64-bit offsets. They receive no length and do no bounds
+/// checks. So the backend validates every shape before it builds a view.
 /// </summary>
 public readonly struct NativeFloatBuffer
 {

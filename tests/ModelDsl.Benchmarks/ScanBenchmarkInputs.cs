@@ -1,0 +1,89 @@
+using ModelDsl.Kernels;
+using ModelDsl.Kernels.Cpu;
+using static TorchSharp.torch;
+
+namespace ModelDsl.Benchmarks;
+
+/// <summary>
+/// Inputs and runners shared by the scan benchmarks: batch 4, E 256, d_state 16, float32 leaves
+/// that require grad, initialised like a fresh Mamba mixer.
+/// </summary>
+internal sealed class ScanBenchmarkInputs
+{
+    public const int Batch = 4;
+    public const int Channels = 256;
+    public const int DState = 16;
+
+    private readonly SelectiveScanKernel kernel = FindKernel();
+    private readonly IScanBackend backend = new CpuScanBackend();
+    private readonly ScanInputs inputs;
+    private readonly Tensor outputGradient;
+
+    public ScanBenchmarkInputs(int length)
+    {
+        manual_seed(7);
+        var activation = new long[] { Batch, length, Channels };
+        var dt = exp(rand(Channels) * (Math.Log(0.1) - Math.Log(0.001)) + Math.Log(0.001));
+        inputs = new ScanInputs(
+            Leaf(randn(activation)),
+            Leaf(randn(activation) * 0.5),
+            Leaf(dt + log(-expm1(-dt))),
+            Leaf(log(arange(1, DState + 1, dtype: float32)).unsqueeze(0).expand(Channels, DState).contiguous()),
+            Leaf(randn(Batch, length, DState)),
+            Leaf(randn(Batch, length, DState)),
+            Leaf(ones(Channels)),
+            Leaf(randn(activation)),
+            null);
+        outputGradient = randn(activation);
+    }
+
+    public void ReferenceForward()
+    {
+        using var scope = NewDisposeScope();
+        using var noGrad = no_grad();
+        RunReference();
+    }
+
+    public void FusedForward()
+    {
+        using var scope = NewDisposeScope();
+        using var noGrad = no_grad();
+        kernel.Forward(backend, inputs);
+    }
+
+    public void ReferenceForwardBackward()
+    {
+        using var scope = NewDisposeScope();
+        RunReference().backward([outputGradient]);
+        ClearGradients();
+    }
+
+    public void FusedForwardBackward()
+    {
+        using var scope = NewDisposeScope();
+        kernel.Forward(backend, inputs).backward([outputGradient]);
+        ClearGradients();
+    }
+
+    private Tensor RunReference()
+        => ReferenceScan.Forward(inputs.X, inputs.DeltaPre, inputs.DeltaBias, inputs.ALog, inputs.B, inputs.C, inputs.D, inputs.Z);
+
+    private void ClearGradients()
+    {
+        foreach (var tensor in new[] { inputs.X, inputs.DeltaPre, inputs.DeltaBias, inputs.ALog, inputs.B, inputs.C, inputs.D, inputs.Z })
+        {
+            tensor.grad?.Dispose();
+            tensor.grad = null;
+        }
+    }
+
+    private static Tensor Leaf(Tensor tensor) => tensor.detach().requires_grad_(true);
+
+    private static SelectiveScanKernel FindKernel()
+    {
+        const string name = "ModelDsl.Generated.SelectiveScanN16";
+        var type = typeof(ScanBenchmarkInputs).Assembly.GetType(name)
+            ?? throw new InvalidOperationException($"Generated kernel {name} not found; the generator did not run on BenchmarkScanModel.");
+        return (SelectiveScanKernel)type.GetField("Instance")!.GetValue(null)!;
+    }
+}
