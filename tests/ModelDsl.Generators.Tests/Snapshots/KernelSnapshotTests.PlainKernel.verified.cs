@@ -15,7 +15,7 @@ internal sealed class SelectiveScanN16 : global::ModelDsl.Kernels.SelectiveScanK
     }
 
     private static readonly global::ModelDsl.Kernels.Ilgpu.IlgpuScanKernelMethods ilgpuKernels =
-        new global::ModelDsl.Kernels.Ilgpu.IlgpuScanKernelMethods(IlgpuForwardKernel, IlgpuBackwardKernel, null);
+        new global::ModelDsl.Kernels.Ilgpu.IlgpuScanKernelMethods(IlgpuForwardKernel, IlgpuBackwardKernel);
 
     /// <inheritdoc />
     public override global::ModelDsl.Kernels.Ilgpu.IlgpuScanKernelMethods IlgpuKernels => ilgpuKernels;

@@ -8,7 +8,7 @@ public sealed class IlgpuKernelCacheTests
     public void Get_CompilesEachKernelClassOnce()
     {
         var accelerator = IlgpuRuntime.CpuAccelerator;
-        var kernel = IlgpuGeneratedKernels.Get("SelectiveScanN4");
+        var kernel = ScanKernels.Get(4, ScanMode.Plain);
 
         var first = IlgpuKernelCache.Get(accelerator, kernel);
         var second = IlgpuKernelCache.Get(accelerator, kernel);
@@ -21,8 +21,8 @@ public sealed class IlgpuKernelCacheTests
     {
         var accelerator = IlgpuRuntime.CpuAccelerator;
 
-        var plain = IlgpuKernelCache.Get(accelerator, IlgpuGeneratedKernels.Get("SelectiveScanN1"));
-        var gated = IlgpuKernelCache.Get(accelerator, IlgpuGeneratedKernels.Get("SelectiveScanN1GateDelta"));
+        var plain = IlgpuKernelCache.Get(accelerator, ScanKernels.Get(1, ScanMode.Plain));
+        var gated = IlgpuKernelCache.Get(accelerator, ScanKernels.Get(1, ScanMode.GateDelta));
 
         Assert.NotSame(plain, gated);
     }

@@ -23,33 +23,19 @@ internal static partial class IlgpuScanEmitter
     public static void EmitMembers(IndentedWriter writer, ScanKernelSpec spec)
     {
         writer.WriteLine();
-        EmitKernelsProperty(writer, spec);
+        EmitKernelsProperty(writer);
         writer.WriteLine();
         EmitForward(writer, spec);
         writer.WriteLine();
         EmitBackward(writer, spec);
     }
 
-    private static void EmitKernelsProperty(IndentedWriter writer, ScanKernelSpec spec)
+    private static void EmitKernelsProperty(IndentedWriter writer)
     {
-        string globalSelection;
-        switch (spec.Mode)
-        {
-            case ScanMode.GateDelta:
-                globalSelection = "global::ModelDsl.GlobalSelectionVariant.GateDelta";
-                break;
-            case ScanMode.AddToInput:
-                globalSelection = "global::ModelDsl.GlobalSelectionVariant.AddToInput";
-                break;
-            default:
-                globalSelection = "null";
-                break;
-        }
-
         writer.WriteLine("private static readonly " + RuntimeNamespace + "IlgpuScanKernelMethods ilgpuKernels =");
         using (writer.Indent())
         {
-            writer.WriteLine("new " + RuntimeNamespace + "IlgpuScanKernelMethods(IlgpuForwardKernel, IlgpuBackwardKernel, " + globalSelection + ");");
+            writer.WriteLine("new " + RuntimeNamespace + "IlgpuScanKernelMethods(IlgpuForwardKernel, IlgpuBackwardKernel);");
         }
 
         writer.WriteLine();

@@ -8,8 +8,6 @@ namespace ModelDsl.Kernels.Ilgpu;
 /// </summary>
 /// <param name="Forward">Forward kernel, launched over B·E threads.</param>
 /// <param name="Backward">Backward kernel, launched over B·E threads.</param>
-/// <param name="GlobalSelection">How the kernels use the global selection input g, or <c>null</c> when they take none.</param>
 public sealed record IlgpuScanKernelMethods(
     Action<Index1D, IlgpuScanForwardArguments> Forward,
-    Action<Index1D, IlgpuScanBackwardArguments> Backward,
-    GlobalSelectionVariant? GlobalSelection);
+    Action<Index1D, IlgpuScanBackwardArguments> Backward);

@@ -65,7 +65,7 @@ internal sealed record IlgpuScanShapes(int Batch, int Length, int Channels, int 
         RequireShape(inputs.D, "D", [shapes.Channels], "(channels)");
         RequireShape(inputs.Z, "Z", activation, "(batch, length, channels)");
 
-        var variant = kernel.IlgpuKernels.GlobalSelection;
+        var variant = kernel.GlobalSelection;
         if (variant is null && inputs.G is not null)
         {
             throw new ArgumentException(
