@@ -62,13 +62,19 @@ public static class ReferenceScan
         var deltaA = exp(delta.unsqueeze(-1) * a);
         var deltaBx = delta.unsqueeze(-1) * b.unsqueeze(2) * scanInput.unsqueeze(-1);
 
-        var length = x.shape[1];
+        // unbind splits along time once; its backward stacks the step gradients in one operation.
+        // Selecting step t in the loop instead would give each step a full-size (B, L, E, N)
+        // gradient in backward, which makes backward quadratic in L.
+        var deltaASteps = deltaA.unbind(1);
+        var deltaBxSteps = deltaBx.unbind(1);
+        var cSteps = c.unsqueeze(2).unbind(1);
+
         var h = zeros(x.shape[0], x.shape[2], a.shape[1], dtype: x.dtype, device: x.device);
-        var outputs = new Tensor[length];
-        for (long t = 0; t < length; t++)
+        var outputs = new Tensor[deltaASteps.Length];
+        for (var t = 0; t < outputs.Length; t++)
         {
-            h = deltaA.select(1, t) * h + deltaBx.select(1, t);
-            outputs[t] = (h * c.select(1, t).unsqueeze(1)).sum(-1);
+            h = deltaASteps[t] * h + deltaBxSteps[t];
+            outputs[t] = (h * cSteps[t]).sum(-1);
         }
 
         var y = stack(outputs, 1) + scanInput * d;
