@@ -36,7 +36,7 @@ public static class ScanBackendSelector
                     var kind = requested ?? ReadEnvironment();
                     var backend = Create(kind);
                     ModelDslLogging.CreateLogger<SelectiveScanKernel>().LogInformation(
-                        "Selective scan backend {Backend} (requested {Requested}, {Lanes} lanes on {Cores} cores).",
+                        "Selective scan backend {Backend} (requested {Requested}; CPU SIMD width {Lanes} float32 lanes, {Cores} cores).",
                         backend.Name, kind, CpuScanBackend.LaneWidth, Environment.ProcessorCount);
                     Volatile.Write(ref current, backend);
                 }
