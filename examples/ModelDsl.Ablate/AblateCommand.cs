@@ -4,6 +4,7 @@ using ModelDsl.Ablate.Architectures;
 using ModelDsl.Ablate.Options;
 using ModelDsl.Ablate.Reporting;
 using ModelDsl.Ablate.Running;
+using ModelDsl.Kernels;
 using ModelDsl.Tasks;
 using ModelDsl.Training;
 using Spectre.Console;
@@ -54,9 +55,11 @@ public sealed class AblateCommand(IAnsiConsole console, ArchitectureRegistry reg
 
         using var loggerFactory = LoggerFactory.Create(builder => builder
             .SetMinimumLevel(options.Verbose ? LogLevel.Information : LogLevel.Warning)
+            .AddFilter("ModelDsl.Kernels", LogLevel.Information)
             .AddSimpleConsole(formatter => formatter.SingleLine = true)
             .AddConsole(settings => settings.LogToStandardErrorThreshold = LogLevel.Trace));
         var logger = loggerFactory.CreateLogger("ablate");
+        using var libraryLogging = new LibraryLoggingScope(loggerFactory);
 
         AblationPlan plan;
         IReadOnlyDictionary<string, Tasks.TaskSplits> splits;
@@ -64,6 +67,11 @@ public sealed class AblateCommand(IAnsiConsole console, ArchitectureRegistry reg
         try
         {
             plan = AblationPlan.Create(options, registry, currentDirectory, AppContext.BaseDirectory);
+            if (options.Backend is { } backend)
+            {
+                ScanBackendSelector.Configure(backend);
+            }
+
             OutputFolder.EnsureWritable(plan.OutputDirectory);
             splits = runner.LoadTasks(plan);
         }
@@ -117,5 +125,21 @@ public sealed class AblateCommand(IAnsiConsole console, ArchitectureRegistry reg
     {
         console.MarkupLine($"[red]error:[/] {Markup.Escape(message)}");
         return exitCode;
+    }
+
+    /// <summary>
+    /// Routes the ModelDsl library's logs (such as the scan backend choice) to the command's logger
+    /// factory until disposed, then restores the previous factory, so no disposed factory stays behind.
+    /// </summary>
+    private sealed class LibraryLoggingScope : IDisposable
+    {
+        private readonly ILoggerFactory previous = ModelDslLogging.LoggerFactory;
+
+        public LibraryLoggingScope(ILoggerFactory factory)
+        {
+            ModelDslLogging.LoggerFactory = factory;
+        }
+
+        public void Dispose() => ModelDslLogging.LoggerFactory = previous;
     }
 }

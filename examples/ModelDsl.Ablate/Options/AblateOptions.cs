@@ -1,3 +1,5 @@
+using ModelDsl.Kernels;
+
 namespace ModelDsl.Ablate.Options;
 
 /// <summary>Parsed command line of <c>ablate</c>; <c>null</c> means "the preset decides".</summary>
@@ -32,6 +34,9 @@ public sealed record AblateOptions
 
     /// <summary>Selective-scan implementation of every model.</summary>
     public ScanPath ScanPath { get; init; } = ScanPath.Fused;
+
+    /// <summary>Backend of the fused scan; <c>null</c> leaves the choice to <c>MODELDSL_SCAN_BACKEND</c> or auto-detection.</summary>
+    public ScanBackendKind? Backend { get; init; }
 
     /// <summary>Architecture names to train.</summary>
     public IReadOnlyList<string>? Architectures { get; init; }

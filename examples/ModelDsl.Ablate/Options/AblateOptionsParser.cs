@@ -1,3 +1,4 @@
+using ModelDsl.Kernels;
 using System.Globalization;
 
 namespace ModelDsl.Ablate.Options;
@@ -21,7 +22,7 @@ public static class AblateOptionsParser
           --batch-size N           Sequences per batch.
           --eval-every N           Steps between validations.
           --time-limit SECONDS     Wall-clock limit of all training together, shared equally by the runs;
-                                   a run that reaches its share stops early (default preset: 300, paper: none).
+                                   a run that reaches its share stops early (default preset: 480, paper: none).
           --seed N                 Seed of data, initialisation and batch order (default: 1).
           --out DIR                Output folder (default: runs/ablate).
           --data DIR               Folder with the global selection paper's (You et al., 2024) JSONL data (ngram-k2v2-standard/train.jsonl, ...).
@@ -29,6 +30,9 @@ public static class AblateOptionsParser
                                    or a parent of it.
           --threads N              TorchSharp intra-op threads (default: TorchSharp's choice).
           --scan fused|reference   Selective-scan implementation (default: fused).
+          --backend NAME           Where the fused scan runs: auto, cpu-vectorised, ilgpu-cpu or ilgpu-cuda
+                                   (default: the MODELDSL_SCAN_BACKEND environment variable, else auto:
+                                   CUDA through ILGPU when a device is found, else cpu-vectorised).
           --resume                 Continue each run from its last checkpoint in --out.
           --verbose                Log every evaluation to standard error.
           --help                   Print this text.
@@ -77,6 +81,7 @@ public static class AblateOptionsParser
                 "--data" => options with { DataDirectory = NonEmpty(name, Value()) },
                 "--threads" => options with { Threads = ParsePositive(name, Value()) },
                 "--scan" => options with { ScanPath = ParseEnum<ScanPath>(name, Value()) },
+                "--backend" => options with { Backend = ParseBackend(name, Value()) },
                 "--archs" => options with { Architectures = ParseList(name, Value()) },
                 "--tasks" => options with { Tasks = ParseList(name, Value()) },
                 "--resume" => options with { Resume = true },
@@ -117,6 +122,18 @@ public static class AblateOptionsParser
         Enum.TryParse<T>(value, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) && !int.TryParse(value, out _)
             ? parsed
             : throw new AblateUsageException($"Option {name} must be one of {string.Join(", ", Enum.GetNames<T>().Select(n => n.ToLowerInvariant()))}, but got '{value}'.");
+
+    private static ScanBackendKind ParseBackend(string name, string value)
+    {
+        try
+        {
+            return ScanBackendSelector.Parse(value);
+        }
+        catch (ArgumentException)
+        {
+            throw new AblateUsageException($"Option {name} must be one of auto, cpu-vectorised, ilgpu-cpu, ilgpu-cuda, but got '{value}'.");
+        }
+    }
 
     private static IReadOnlyList<string> ParseList(string name, string value)
     {

@@ -24,7 +24,7 @@ public sealed class IlgpuPtxCompilationTests
         var kernels = IlgpuGeneratedKernels.All();
         Assert.NotEmpty(kernels);
 
-        using var backend = new PTXBackend(IlgpuRuntime.Context, architecture, CudaInstructionSet.ISA_80, nvvmAPI: null);
+        using var backend = new PTXBackend(IlgpuRuntime.Context, architecture, CudaInstructionSet.ISA_80, nvvmAPI: null!);
         foreach (var kernel in kernels)
         {
             AssertCompiles(backend, kernel, kernel.IlgpuKernels.Forward.Method, architecture);
