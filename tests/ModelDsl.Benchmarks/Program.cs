@@ -1,11 +1,18 @@
 using BenchmarkDotNet.Running;
 using ModelDsl.Benchmarks;
 
-// All benchmarks:    dotnet run -c Release --project tests/ModelDsl.Benchmarks -- --filter '*'
-// One timed call:    dotnet run -c Release --project tests/ModelDsl.Benchmarks -- --reference-backward-once 1024
+// All benchmarks:     dotnet run -c Release --project tests/ModelDsl.Benchmarks -- --filter '*'
+// One timed call:     dotnet run -c Release --project tests/ModelDsl.Benchmarks -- --reference-backward-once 1024
+// Training step parts: dotnet run -c Release --project tests/ModelDsl.Benchmarks -- --training-step-breakdown [calls, default 30]
 if (args.Length == 2 && args[0] == ReferenceBackwardTiming.Option)
 {
     ReferenceBackwardTiming.Run(int.Parse(args[1]));
+    return;
+}
+
+if (args.Length is 1 or 2 && args[0] == TrainingStepBreakdown.Option)
+{
+    TrainingStepBreakdown.Run(args.Length == 2 ? int.Parse(args[1]) : 30);
     return;
 }
 

@@ -3,8 +3,8 @@ using System.Diagnostics;
 namespace ModelDsl.Benchmarks;
 
 /// <summary>
-/// Times one forward-plus-backward call of the reference scan and of the fused scan with a stopwatch,
-/// for lengths where a BenchmarkDotNet job on the reference would take too long.
+/// Times one forward-plus-backward call of the reference scan and of the fused scan with a stopwatch: a quick
+/// check at one length, coarser than the BenchmarkDotNet job of <see cref="ScanForwardBackwardBenchmarks"/>.
 /// </summary>
 internal static class ReferenceBackwardTiming
 {

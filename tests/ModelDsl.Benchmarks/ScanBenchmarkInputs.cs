@@ -5,8 +5,8 @@ using static TorchSharp.torch;
 namespace ModelDsl.Benchmarks;
 
 /// <summary>
-/// Inputs and runners shared by the scan benchmarks: batch 4, E 256, d_state 16, float32 leaves
-/// that require grad, initialised like a fresh Mamba mixer.
+/// Inputs and runners shared by the scan benchmarks: float32 leaves that require grad, initialised
+/// like a fresh Mamba mixer, at d_state 16 and by default batch 4 and E 256.
 /// </summary>
 internal sealed class ScanBenchmarkInputs
 {
@@ -20,18 +20,23 @@ internal sealed class ScanBenchmarkInputs
     private readonly Tensor outputGradient;
 
     public ScanBenchmarkInputs(int length)
+        : this(Batch, length, Channels)
+    {
+    }
+
+    public ScanBenchmarkInputs(int batch, int length, int channels)
     {
         manual_seed(7);
-        var activation = new long[] { Batch, length, Channels };
-        var dt = exp(rand(Channels) * (Math.Log(0.1) - Math.Log(0.001)) + Math.Log(0.001));
+        var activation = new long[] { batch, length, channels };
+        var dt = exp(rand(channels) * (Math.Log(0.1) - Math.Log(0.001)) + Math.Log(0.001));
         inputs = new ScanInputs(
             Leaf(randn(activation)),
             Leaf(randn(activation) * 0.5),
             Leaf(dt + log(-expm1(-dt))),
-            Leaf(log(arange(1, DState + 1, dtype: float32)).unsqueeze(0).expand(Channels, DState).contiguous()),
-            Leaf(randn(Batch, length, DState)),
-            Leaf(randn(Batch, length, DState)),
-            Leaf(ones(Channels)),
+            Leaf(log(arange(1, DState + 1, dtype: float32)).unsqueeze(0).expand(channels, DState).contiguous()),
+            Leaf(randn(batch, length, DState)),
+            Leaf(randn(batch, length, DState)),
+            Leaf(ones(channels)),
             Leaf(randn(activation)),
             null);
         outputGradient = randn(activation);
