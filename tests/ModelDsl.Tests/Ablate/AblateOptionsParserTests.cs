@@ -1,5 +1,6 @@
 using ModelDsl.Ablate;
 using ModelDsl.Ablate.Options;
+using ModelDsl.Kernels;
 
 namespace ModelDsl.Tests.Ablate;
 
@@ -38,5 +39,32 @@ public sealed class AblateOptionsParserTests
     {
         var exception = Assert.Throws<AblateUsageException>(() => AblateOptionsParser.Parse(["--scan", "1"]));
         Assert.Contains("must be one of fused, reference", exception.Message);
+    }
+
+    [Theory]
+    [InlineData("auto", ScanBackendKind.Auto)]
+    [InlineData("cpu-vectorised", ScanBackendKind.CpuVectorised)]
+    [InlineData("ilgpu-cpu", ScanBackendKind.IlgpuCpu)]
+    [InlineData("ilgpu-cuda", ScanBackendKind.IlgpuCuda)]
+    public void BackendNamesAreParsed(string name, ScanBackendKind expected)
+    {
+        var options = AblateOptionsParser.Parse(["--backend", name]);
+
+        Assert.Equal(expected, options.Backend);
+    }
+
+    [Fact]
+    public void BackendDefaultsToEnvironmentChoice()
+    {
+        Assert.Null(AblateOptionsParser.Parse([]).Backend);
+    }
+
+    [Fact]
+    public void UnknownBackendIsRejected()
+    {
+        var exception = Assert.Throws<AblateUsageException>(() => AblateOptionsParser.Parse(["--backend", "tpu"]));
+
+        Assert.Contains("auto, cpu-vectorised, ilgpu-cpu, ilgpu-cuda", exception.Message);
+        Assert.Contains("'tpu'", exception.Message);
     }
 }
