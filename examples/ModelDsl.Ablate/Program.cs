@@ -2,6 +2,13 @@ using ModelDsl.Ablate;
 using ModelDsl.Ablate.Architectures;
 using Spectre.Console;
 
+// Redirected output has no terminal width; Spectre.Console then assumes 80 columns and wraps the
+// results table into unreadable cells, so give files and pipes a width that fits the table.
+if (Console.IsOutputRedirected)
+{
+    AnsiConsole.Profile.Width = 160;
+}
+
 using var cancellation = new CancellationTokenSource();
 Console.CancelKeyPress += (_, eventArgs) =>
 {
