@@ -6,5 +6,10 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 
 bash scripts/setup.sh
-dotnet build examples/ModelDsl.Ablate/ModelDsl.Ablate.csproj -c Release -nologo -v quiet
+# The build's own summary is noise before the command's output, so it is shown only on failure.
+if ! build_log=$(dotnet build examples/ModelDsl.Ablate/ModelDsl.Ablate.csproj -c Release -nologo -v quiet 2>&1); then
+  printf '%s\n' "$build_log" >&2
+  echo "ablate.sh: the build failed; see the messages above." >&2
+  exit 1
+fi
 exec dotnet examples/ModelDsl.Ablate/bin/Release/net10.0/ablate.dll "$@"

@@ -72,8 +72,9 @@ public sealed class AblateCommand(IAnsiConsole console, ArchitectureRegistry reg
                 ScanBackendSelector.Configure(backend);
             }
 
-            OutputFolder.EnsureWritable(plan.OutputDirectory);
+            // Data first: a data error then leaves no output folder behind.
             splits = runner.LoadTasks(plan);
+            OutputFolder.EnsureWritable(plan.OutputDirectory);
         }
         catch (AblateUsageException exception)
         {

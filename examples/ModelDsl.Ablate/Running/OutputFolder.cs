@@ -7,6 +7,12 @@ public static class OutputFolder
     /// <exception cref="OutputFolderException">The folder cannot be created or written.</exception>
     public static void EnsureWritable(string path)
     {
+        var blockingFile = FindFileInPath(path);
+        if (blockingFile is not null)
+        {
+            throw new OutputFolderException($"Output folder {path} cannot be created because {blockingFile} is a file, not a folder. Choose another folder with --out.");
+        }
+
         try
         {
             Directory.CreateDirectory(path);
@@ -18,5 +24,24 @@ public static class OutputFolder
         {
             throw new OutputFolderException($"Output folder {path} is not writable: {exception.Message} Choose another folder with --out.", exception);
         }
+    }
+
+    /// <summary>Returns the first existing file among <paramref name="path"/> and its parent folders, or <c>null</c>.</summary>
+    private static string? FindFileInPath(string path)
+    {
+        for (var current = Path.GetFullPath(path); !string.IsNullOrEmpty(current); current = Path.GetDirectoryName(current))
+        {
+            if (File.Exists(current))
+            {
+                return current;
+            }
+
+            if (Directory.Exists(current))
+            {
+                return null;
+            }
+        }
+
+        return null;
     }
 }

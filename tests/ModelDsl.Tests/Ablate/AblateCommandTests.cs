@@ -75,6 +75,7 @@ public sealed class AblateCommandTests
         Assert.Contains($"valid.jsonl:{lineNumber}:", text);
         Assert.Contains(detail, text);
         Assert.False(File.Exists(Path.Combine(output, "results.csv")), "no results may be written for invalid data");
+        Assert.False(Directory.Exists(output), "invalid data must not leave an output folder behind");
     }
 
     [Fact]
@@ -107,8 +108,9 @@ public sealed class AblateCommandTests
         File.WriteAllText(file, "not a folder");
 
         Assert.Equal(AblateCommand.OutputNotWritable, harness.Run("--tasks", "mqar", "--out", Path.Combine(file, "out")));
-        Assert.Contains("is not writable", harness.Output);
-        Assert.Contains("--out", harness.Output);
+        var text = harness.Output.ReplaceLineEndings(string.Empty);
+        Assert.Contains($"because {file} is a file, not a folder", text);
+        Assert.Contains("--out", text);
     }
 
     [Fact]
