@@ -11,9 +11,9 @@ namespace ModelDsl.Benchmarks;
 /// </summary>
 /// <remarks>
 /// The phases of the step (zero_grad, forward, backward, clipping, AdamW) are timed inside the real step. Forward and
-/// backward are then split by parts that run alone at the step's shapes: the selective scan (batch 16, L 64, E 128,
-/// d_state 16), the projections and convolutions of each mixer on random inputs, and the LM head at the labelled
-/// positions with cross-entropy. The remainder is forward+backward minus these parts. It covers the embedding, the
+/// backward are then split by parts that run alone at the step's shapes. The parts are the selective scan (batch 16,
+/// L 64, E 128, d_state 16), the projections and convolutions of each mixer on random inputs, and the LM head at the
+/// labelled positions with cross-entropy. The remainder is forward+backward minus these parts. It covers the embedding, the
 /// RMSNorms, residual adds, the SiLU(z) gate, copies and autograd bookkeeping. Because the parts run outside the
 /// model, the split is an estimate.
 /// </remarks>

@@ -3,8 +3,8 @@ namespace ModelDsl.Ablate.Architectures;
 /// <summary>Maps architecture names to the declared model classes of this example.</summary>
 public sealed class ArchitectureRegistry
 {
-    // NOTE: 512 tokens is the longest sequence of the global selection paper's (You et al., 2024) data; the models themselves have no length limit,
-    // but the reference scan's cost grows linearly with L, so longer inputs are rejected rather than run for hours.
+    // NOTE: 512 tokens is the longest sequence in the published data of You et al. (2024). The models have no length
+    // limit, but training cost grows linearly with L, so longer inputs are rejected rather than run for hours.
     private const int MaxSequenceLength = 512;
 
     private readonly Dictionary<string, ArchitectureEntry> entries;

@@ -6,7 +6,7 @@ namespace ModelDsl;
 /// </summary>
 public enum GlobalSelectionVariant
 {
-    /// <summary><c>δ_pre = (W_dt · δ_low) ⊙ SiLU(g)</c> before the Δ bias: the paper's module.</summary>
+    /// <summary><c>δ_pre = (W_dt · δ_low) ⊙ SiLU(g)</c> before the Δ bias, the module of You et al. (2024).</summary>
     GateDelta = 0,
 
     /// <summary><c>SiLU(g)</c> is added to the scan input x; Δ is left as in plain Mamba.</summary>

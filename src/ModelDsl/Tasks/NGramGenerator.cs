@@ -3,7 +3,7 @@ namespace ModelDsl.Tasks;
 /// <summary>
 /// Generates the global selection paper's (You et al., 2024) n-gram recall examples (standard layout and the robustness variant). Pairs sit back
 /// to back from position 0. Queries use slots of the pair's length after the pairs, placed with power-law
-/// gaps (uniform gaps for the robustness variant). Every other position holds noise.
+/// gaps (uniform gaps for the robustness variant). Every other position contains a noise token.
 /// </summary>
 public static class NGramGenerator
 {

@@ -10,7 +10,7 @@ namespace ModelDsl.Tests.Kernels;
 
 /// <summary>
 /// Compiles every generated ILGPU kernel to PTX for the A100 (sm_80) and H100/H200 (sm_90) architectures.
-/// ILGPU's PTX backend needs no GPU, so this checks the CUDA code generation here; assembling the PTX
+/// ILGPU's PTX backend needs no GPU, so this checks the CUDA code generation here. Assembling the PTX
 /// (ptxas) and running it on a device still need a GPU.
 /// </summary>
 public sealed class IlgpuPtxCompilationTests

@@ -24,8 +24,8 @@ internal sealed class IlgpuScanBackend : IScanBackend
     /// <summary>Creates a backend on <paramref name="accelerator"/>, which must outlive the backend.</summary>
     /// <param name="accelerator">Accelerator that runs the kernels.</param>
     /// <param name="forceCopies">
-    /// Copy tensors to and from accelerator memory even on the CPU accelerator, as the CUDA path does;
-    /// for tests of that path on machines without a GPU.
+    /// Whether to copy tensors to and from accelerator memory even on the CPU accelerator, as the CUDA
+    /// path does, so tests can exercise that path on machines without a GPU.
     /// </param>
     public IlgpuScanBackend(Accelerator accelerator, bool forceCopies = false)
     {

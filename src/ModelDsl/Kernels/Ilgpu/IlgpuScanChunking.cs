@@ -1,8 +1,8 @@
 namespace ModelDsl.Kernels.Ilgpu;
 
 /// <summary>
-/// Chunk length of the ILGPU scan's saved states. The forward kernel saves the state entering every chunk;
-/// the backward kernel walks the chunks in reverse and recomputes the states inside each chunk from its
+/// Chunk length of the ILGPU scan's saved states. The forward kernel saves the state entering every chunk.
+/// The backward kernel walks the chunks in reverse and recomputes the states inside each chunk from its
 /// saved boundary into per-thread scratch space.
 /// </summary>
 /// <remarks>
