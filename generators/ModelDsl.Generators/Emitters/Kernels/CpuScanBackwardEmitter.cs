@@ -97,6 +97,7 @@ internal static class CpuScanBackwardEmitter
         {
             EmitStepIndices(writer, n);
             CpuScanStepEmitter.EmitDelta(writer, spec);
+            CpuScanStepEmitter.EmitDeltaLog2(writer);
             EmitPrevious(writer, n);
             writer.WriteLine("for (int n = 0; n < " + n + "; n += " + block + ")");
             using (writer.OpenBlock())
@@ -108,7 +109,7 @@ internal static class CpuScanBackwardEmitter
                     using (writer.Indent())
                     {
                         writer.WriteLine("TVector a = TLanes.Load(aBuffer, (long)(" + state + ") * channels + channel);");
-                        writer.WriteLine("TVector decay = " + CpuScanNames.Math + "Exp(TLanes.Multiply(delta, a));");
+                        writer.WriteLine("TVector decay = " + CpuScanStepEmitter.Decay("a") + ";");
                         writer.WriteLine("TVector previous = TLanes.Load(previousBuffer, previousSlot + (" + state + ") * previousStride);");
                         writer.WriteLine("TVector state = TLanes.MultiplyAdd(decay, previous, TLanes.Multiply(deltaX, TLanes.Broadcast(bBuffer[stateRow + " + state + "])));");
                         writer.WriteLine("TLanes.Store(historyBuffer, slot + (long)(" + state + ") * width, state);");

@@ -84,6 +84,7 @@ internal static class CpuScanForwardEmitter
                     writer.WriteLine("long offset = row * channels + channel;");
                     writer.WriteLine("long stateRow = row * " + n + "L;");
                     CpuScanStepEmitter.EmitDelta(writer, spec);
+                    CpuScanStepEmitter.EmitDeltaLog2(writer);
                     writer.WriteLine("TVector y = TLanes.Multiply(skip, x);");
                     if (unrolled)
                     {
@@ -105,7 +106,7 @@ internal static class CpuScanForwardEmitter
         for (var i = 0; i < n; i++)
         {
             writer.WriteLine(
-                "h" + i + " = TLanes.MultiplyAdd(" + CpuScanNames.Math + "Exp(TLanes.Multiply(delta, a" + i + ")), h" + i
+                "h" + i + " = TLanes.MultiplyAdd(" + CpuScanStepEmitter.Decay("a" + i) + ", h" + i
                 + ", TLanes.Multiply(deltaX, TLanes.Broadcast(bBuffer[stateRow + " + i + "])));");
             writer.WriteLine("y = TLanes.MultiplyAdd(h" + i + ", TLanes.Broadcast(cBuffer[stateRow + " + i + "]), y);");
         }
@@ -125,7 +126,7 @@ internal static class CpuScanForwardEmitter
                 {
                     writer.WriteLine("TVector a = TLanes.Load(aBuffer, (long)(" + state + ") * channels + channel);");
                     writer.WriteLine(
-                        "TVector h = TLanes.MultiplyAdd(" + CpuScanNames.Math + "Exp(TLanes.Multiply(delta, a)), hidden[" + state
+                        "TVector h = TLanes.MultiplyAdd(" + CpuScanStepEmitter.Decay("a") + ", hidden[" + state
                         + "], TLanes.Multiply(deltaX, TLanes.Broadcast(bBuffer[stateRow + " + state + "])));");
                     writer.WriteLine("hidden[" + state + "] = h;");
                     writer.WriteLine("y = TLanes.MultiplyAdd(h, TLanes.Broadcast(cBuffer[stateRow + " + state + "]), y);");

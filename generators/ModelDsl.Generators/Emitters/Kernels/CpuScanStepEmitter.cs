@@ -64,6 +64,16 @@ internal static class CpuScanStepEmitter
         writer.WriteLine("TVector deltaX = TLanes.Multiply(delta, x);");
     }
 
+    /// <summary>
+    /// Writes <c>deltaLog2 = δ·log2 e</c>, once per step, so the decay of each state is
+    /// <c>exp(δ·A) = 2^(deltaLog2·A)</c> at one multiply.
+    /// </summary>
+    public static void EmitDeltaLog2(IndentedWriter writer)
+        => writer.WriteLine("TVector deltaLog2 = TLanes.Multiply(delta, TLanes.Broadcast(" + CpuScanNames.Math + "Log2E));");
+
+    /// <summary>Returns the expression of the decay <c>exp(δ·A)</c> for the A register <paramref name="a"/>.</summary>
+    public static string Decay(string a) => CpuScanNames.Math + "Exp2(TLanes.Multiply(deltaLog2, " + a + "))";
+
     /// <summary>Most states handled by one unrolled loop body in a method that loops over d_state.</summary>
     public const int MaxStatesPerBlock = 4;
 

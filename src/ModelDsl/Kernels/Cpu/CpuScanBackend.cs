@@ -19,6 +19,9 @@ internal sealed class CpuScanBackend : IScanBackend
     private static readonly ILogger Logger = ModelDslLogging.CreateLogger<CpuScanBackend>();
     private static readonly HashSet<string> ReportedCopies = [];
 
+    /// <summary>Widest register any lane type has, in float32 lanes; workspace buffers are sized for it.</summary>
+    public const int MaxLaneWidth = 16;
+
     /// <summary>Widest register the kernels use on this machine, in float32 lanes.</summary>
     public static int LaneWidth =>
         Vector512.IsHardwareAccelerated ? Vector512<float>.Count
@@ -33,7 +36,6 @@ internal sealed class CpuScanBackend : IScanBackend
     {
         using var scope = NewDisposeScope();
         var contiguous = MakeContiguous(inputs);
-        var aTransposed = (-exp(contiguous.ALog)).t().contiguous();
         var (batch, length, channels) = (inputs.X.shape[0], inputs.X.shape[1], inputs.X.shape[2]);
         var chunkCount = (length + ChunkLength - 1) / ChunkLength;
 
@@ -41,6 +43,8 @@ internal sealed class CpuScanBackend : IScanBackend
         var needsStates = ScanInputValidation.Enumerate(inputs).Any(item => item.Tensor.requires_grad);
         var chunkStates = needsStates ? empty(batch, chunkCount, kernel.DState, channels, dtype: ScalarType.Float32) : empty(0);
 
+        var aTransposed = CpuScanScratch.Current.Rent(kernel.DState * channels);
+        WriteATransposed(View(contiguous.ALog), aTransposed, channels, kernel.DState);
         var problem = Describe(contiguous, aTransposed, chunkCount) with
         {
             ChunkStates = needsStates ? View(chunkStates) : default,
@@ -62,8 +66,6 @@ internal sealed class CpuScanBackend : IScanBackend
     {
         using var scope = NewDisposeScope();
         var contiguous = MakeContiguous(inputs);
-        var a = -exp(contiguous.ALog);
-        var aTransposed = a.t().contiguous();
         var (batch, length, channels) = (inputs.X.shape[0], inputs.X.shape[1], inputs.X.shape[2]);
         var dState = kernel.DState;
         var chunkCount = (length + ChunkLength - 1) / ChunkLength;
@@ -77,6 +79,19 @@ internal sealed class CpuScanBackend : IScanBackend
         var gradDeltaPre = empty(batch, length, channels, dtype: ScalarType.Float32);
         var gradZ = empty(batch, length, channels, dtype: ScalarType.Float32);
         var gradG = inputs.G is null ? null : empty(batch, length, channels, dtype: ScalarType.Float32);
+        var gradDeltaBias = empty(channels, dtype: ScalarType.Float32);
+        var gradALog = empty(channels, dState, dtype: ScalarType.Float32);
+        var gradB = empty(batch, length, dState, dtype: ScalarType.Float32);
+        var gradC = empty(batch, length, dState, dtype: ScalarType.Float32);
+        var gradD = empty(channels, dtype: ScalarType.Float32);
+
+        var blocks = CpuScanBlock.Plan(channels, LaneWidth);
+        var items = batch * blocks.Length;
+        var workers = (int)Math.Min(Environment.ProcessorCount, items);
+        var layout = new CpuScanBackwardLayout(batch, length, channels, dState, ChunkLength, workers);
+        var scratch = CpuScanScratch.Current.Rent(layout.TotalFloats);
+        var aTransposed = layout.ATransposed(scratch);
+        WriteATransposed(View(contiguous.ALog), aTransposed, channels, dState);
         var problem = Describe(contiguous, aTransposed, chunkCount) with
         {
             ChunkStates = View(saved.contiguous()),
@@ -87,37 +102,11 @@ internal sealed class CpuScanBackend : IScanBackend
             GradG = gradG is null ? default : View(gradG),
         };
 
-        var blocks = CpuScanBlock.Plan(channels, LaneWidth);
-        var items = batch * blocks.Length;
-        var workers = (int)Math.Min(Environment.ProcessorCount, items);
-
-        // Per-worker partial sums of the reduced gradients, added up after the parallel loop.
-        var partialB = zeros(workers, batch, length, dState, dtype: ScalarType.Float32);
-        var partialC = zeros(workers, batch, length, dState, dtype: ScalarType.Float32);
-        var partialA = zeros(workers, dState, channels, dtype: ScalarType.Float32);
-        var partialD = zeros(workers, channels, dtype: ScalarType.Float32);
-        var partialBias = zeros(workers, channels, dtype: ScalarType.Float32);
-        var recomputeFloats = (long)ChunkLength * dState * Vector512<float>.Count;
-        var carryFloats = (long)dState * Vector512<float>.Count;
-        var recompute = empty(workers, 2, recomputeFloats, dtype: ScalarType.Float32);
-        var carry = empty(workers, carryFloats, dtype: ScalarType.Float32);
-
-        var (bBase, cBase, aBase, dBase, biasBase, recomputeBase) =
-            (View(partialB), View(partialC), View(partialA), View(partialD), View(partialBias), View(recompute));
-        var carryBase = View(carry);
         Parallel.For(0, workers, worker =>
         {
-            var workspace = new CpuScanWorkspace
-            {
-                History = recomputeBase.Offset(worker * 2 * recomputeFloats),
-                Decay = recomputeBase.Offset((worker * 2 + 1) * recomputeFloats),
-                Carry = carryBase.Offset(worker * carryFloats),
-                GradB = bBase.Offset(worker * batch * length * dState),
-                GradC = cBase.Offset(worker * batch * length * dState),
-                GradATransposed = aBase.Offset(worker * dState * channels),
-                GradD = dBase.Offset(worker * channels),
-                GradDeltaBias = biasBase.Offset(worker * channels),
-            };
+            // Each worker clears its own partial sums, so no TorchSharp fill runs before the kernels.
+            var workspace = layout.Workspace(scratch, worker);
+            layout.ClearPartialSums(workspace);
 
             // A fixed stride over the items keeps the summation order, and so the result, reproducible.
             for (long item = worker; item < items; item += workers)
@@ -127,21 +116,36 @@ internal sealed class CpuScanBackend : IScanBackend
             }
         });
 
-        var gradALog = partialA.sum(dim: 0).t() * a;
-        var gradients = new ScanGradients(
+        layout.ReducePartialSums(scratch, View(gradB), View(gradC), View(gradALog), View(gradD), View(gradDeltaBias));
+        return new ScanGradients(
             gradX.MoveToOuterDisposeScope(),
             gradDeltaPre.MoveToOuterDisposeScope(),
-            partialBias.sum(dim: 0).MoveToOuterDisposeScope(),
+            gradDeltaBias.MoveToOuterDisposeScope(),
             gradALog.MoveToOuterDisposeScope(),
-            partialB.sum(dim: 0).MoveToOuterDisposeScope(),
-            partialC.sum(dim: 0).MoveToOuterDisposeScope(),
-            partialD.sum(dim: 0).MoveToOuterDisposeScope(),
+            gradB.MoveToOuterDisposeScope(),
+            gradC.MoveToOuterDisposeScope(),
+            gradD.MoveToOuterDisposeScope(),
             gradZ.MoveToOuterDisposeScope(),
             gradG?.MoveToOuterDisposeScope());
-        return gradients;
     }
 
-    private static CpuScanProblem Describe(ScanInputs inputs, Tensor aTransposed, long chunkCount) => new()
+    /// <summary>
+    /// Writes <c>A = −exp(A_log)</c> transposed to (d_state, channels), so the kernels load the A of
+    /// neighbouring channels contiguously. Plain C#: a TorchSharp exp here would start an OpenMP region
+    /// whose threads then spin on the cores the kernels need.
+    /// </summary>
+    private static void WriteATransposed(NativeFloatBuffer aLog, NativeFloatBuffer aTransposed, long channels, int dState)
+    {
+        for (long channel = 0; channel < channels; channel++)
+        {
+            for (var state = 0; state < dState; state++)
+            {
+                aTransposed[state * channels + channel] = -MathF.Exp(aLog[channel * dState + state]);
+            }
+        }
+    }
+
+    private static CpuScanProblem Describe(ScanInputs inputs, NativeFloatBuffer aTransposed, long chunkCount) => new()
     {
         Batch = inputs.X.shape[0],
         Length = inputs.X.shape[1],
@@ -151,7 +155,7 @@ internal sealed class CpuScanBackend : IScanBackend
         X = View(inputs.X),
         DeltaPre = View(inputs.DeltaPre),
         DeltaBias = View(inputs.DeltaBias),
-        ATransposed = View(aTransposed),
+        ATransposed = aTransposed,
         B = View(inputs.B),
         C = View(inputs.C),
         D = View(inputs.D),

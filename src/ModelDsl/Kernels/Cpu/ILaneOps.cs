@@ -45,6 +45,9 @@ public interface ILaneOps<TVector>
     /// <summary>Rounds every lane towards negative infinity.</summary>
     static abstract TVector Floor(TVector value);
 
+    /// <summary>Rounds every lane to the nearest integer, ties to even.</summary>
+    static abstract TVector Round(TVector value);
+
     /// <summary>Returns a lane mask that is set where <c>left &gt; right</c>.</summary>
     static abstract TVector GreaterThan(TVector left, TVector right);
 
@@ -55,8 +58,9 @@ public interface ILaneOps<TVector>
     static abstract TVector Select(TVector mask, TVector whenSet, TVector whenClear);
 
     /// <summary>
-    /// Returns <c>value · 2^exponent</c> for integral <paramref name="exponent"/> lanes in [−126, 127],
-    /// by writing the exponent bits directly.
+    /// Returns <c>value · 2^exponent</c> for integral <paramref name="exponent"/> lanes. For
+    /// <paramref name="value"/> in [0.5, 2], results too small for a float are 0 and results too large
+    /// are infinity.
     /// </summary>
     static abstract TVector ScaleByPowerOfTwo(TVector value, TVector exponent);
 

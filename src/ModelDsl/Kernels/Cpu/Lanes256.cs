@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace ModelDsl.Kernels.Cpu;
 
@@ -56,6 +57,10 @@ public readonly struct Lanes256 : ILaneOps<Vector256<float>>
 
     /// <inheritdoc />
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<float> Round(Vector256<float> value) => Vector256.Round(value);
+
+    /// <inheritdoc />
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<float> GreaterThan(Vector256<float> left, Vector256<float> right) => Vector256.GreaterThan(left, right);
 
     /// <inheritdoc />
@@ -71,8 +76,12 @@ public readonly struct Lanes256 : ILaneOps<Vector256<float>>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<float> ScaleByPowerOfTwo(Vector256<float> value, Vector256<float> exponent)
     {
-        var biased = Vector256.ConvertToInt32(exponent) + Vector256.Create(127);
-        return value * Vector256.ShiftLeft(biased, 23).AsSingle();
+        if (Avx512F.VL.IsSupported)
+        {
+            return Avx512F.VL.Scale(value, exponent);
+        }
+
+        return value * LaneBits.PowerOfTwo(exponent);
     }
 
     /// <inheritdoc />

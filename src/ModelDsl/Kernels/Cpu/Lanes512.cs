@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace ModelDsl.Kernels.Cpu;
 
@@ -56,6 +57,10 @@ public readonly struct Lanes512 : ILaneOps<Vector512<float>>
 
     /// <inheritdoc />
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<float> Round(Vector512<float> value) => Vector512.Round(value);
+
+    /// <inheritdoc />
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<float> GreaterThan(Vector512<float> left, Vector512<float> right) => Vector512.GreaterThan(left, right);
 
     /// <inheritdoc />
@@ -71,8 +76,13 @@ public readonly struct Lanes512 : ILaneOps<Vector512<float>>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<float> ScaleByPowerOfTwo(Vector512<float> value, Vector512<float> exponent)
     {
-        var biased = Vector512.ConvertToInt32(exponent) + Vector512.Create(127);
-        return value * Vector512.ShiftLeft(biased, 23).AsSingle();
+        // One VSCALEFPS where AVX-512F is present; Vector512 is accelerated only with AVX-512F on x86.
+        if (Avx512F.IsSupported)
+        {
+            return Avx512F.Scale(value, exponent);
+        }
+
+        return value * LaneBits.PowerOfTwo(exponent);
     }
 
     /// <inheritdoc />

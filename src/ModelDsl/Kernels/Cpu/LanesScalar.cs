@@ -57,6 +57,10 @@ public readonly struct LanesScalar : ILaneOps<float>
 
     /// <inheritdoc />
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static float Round(float value) => MathF.Round(value);
+
+    /// <inheritdoc />
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static float GreaterThan(float left, float right) => left > right ? 1f : 0f;
 
     /// <inheritdoc />
@@ -70,7 +74,7 @@ public readonly struct LanesScalar : ILaneOps<float>
     /// <inheritdoc />
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static float ScaleByPowerOfTwo(float value, float exponent)
-        => value * BitConverter.Int32BitsToSingle(((int)exponent + 127) << 23);
+        => value * LaneBits.PowerOfTwo(exponent);
 
     /// <inheritdoc />
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -1,0 +1,46 @@
+using System.Runtime.InteropServices;
+
+namespace ModelDsl.Kernels.Cpu;
+
+/// <summary>
+/// Native scratch memory of the CPU scan, kept per calling thread and grown on demand, so repeated
+/// calls reuse pages instead of allocating and faulting in fresh ones, and no TorchSharp operation
+/// (which would wake its OpenMP threads) runs just before a kernel. The memory is 64-byte aligned and
+/// not zeroed; it is freed when the thread's instance is collected.
+/// </summary>
+internal sealed unsafe class CpuScanScratch
+{
+    private const int Alignment = 64;
+
+    [ThreadStatic]
+    private static CpuScanScratch? current;
+
+    private void* memory;
+    private long capacity;
+
+    /// <summary>The scratch of the calling thread.</summary>
+    public static CpuScanScratch Current => current ??= new CpuScanScratch();
+
+    ~CpuScanScratch()
+    {
+        NativeMemory.AlignedFree(memory);
+    }
+
+    /// <summary>
+    /// Returns at least <paramref name="floats"/> floats. The contents are undefined, and the previous
+    /// contents are lost when the buffer grows.
+    /// </summary>
+    public NativeFloatBuffer Rent(long floats)
+    {
+        if (floats > capacity)
+        {
+            NativeMemory.AlignedFree(memory);
+            memory = null;
+            capacity = 0;
+            memory = NativeMemory.AlignedAlloc(checked((nuint)(floats * sizeof(float))), Alignment);
+            capacity = floats;
+        }
+
+        return new NativeFloatBuffer((nint)memory);
+    }
+}
