@@ -46,7 +46,7 @@ internal sealed class ScanBenchmarkInputs
     {
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
-        RunReference();
+        RunReference(inputs);
     }
 
     public void FusedForward()
@@ -59,19 +59,35 @@ internal sealed class ScanBenchmarkInputs
     public void ReferenceForwardBackward()
     {
         using var scope = NewDisposeScope();
-        RunReference().backward([outputGradient]);
+        RunReference(Activations()).backward([outputGradient]);
         ClearGradients();
     }
 
     public void FusedForwardBackward()
     {
         using var scope = NewDisposeScope();
-        kernel.Forward(backend, inputs).backward([outputGradient]);
+        kernel.Forward(backend, Activations()).backward([outputGradient]);
         ClearGradients();
     }
 
-    private Tensor RunReference()
-        => ReferenceScan.Forward(inputs.X, inputs.DeltaPre, inputs.DeltaBias, inputs.ALog, inputs.B, inputs.C, inputs.D, inputs.Z);
+    private static Tensor RunReference(ScanInputs scan)
+        => ReferenceScan.Forward(scan.X, scan.DeltaPre, scan.DeltaBias, scan.ALog, scan.B, scan.C, scan.D, scan.Z);
+
+    /// <summary>
+    /// Returns views of the leaves, so the scan sees activations as it does inside a model. Given the
+    /// leaves themselves, autograd copies every gradient the fused function returns into .grad,
+    /// because TorchSharp still holds a reference to it; through a view it takes the tensor over.
+    /// </summary>
+    private ScanInputs Activations() => new(
+        inputs.X.view(inputs.X.shape),
+        inputs.DeltaPre.view(inputs.DeltaPre.shape),
+        inputs.DeltaBias.view(inputs.DeltaBias.shape),
+        inputs.ALog.view(inputs.ALog.shape),
+        inputs.B.view(inputs.B.shape),
+        inputs.C.view(inputs.C.shape),
+        inputs.D.view(inputs.D.shape),
+        inputs.Z.view(inputs.Z.shape),
+        null);
 
     private void ClearGradients()
     {
