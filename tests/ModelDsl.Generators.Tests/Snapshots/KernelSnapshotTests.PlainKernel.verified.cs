@@ -683,38 +683,39 @@ internal sealed class SelectiveScanN16 : global::ModelDsl.Kernels.SelectiveScanK
                 TVector pre = TLanes.Add(deltaPre, deltaBias);
                 TVector delta = global::ModelDsl.Kernels.Cpu.LaneMath<TLanes, TVector>.Softplus(pre);
                 TVector deltaX = TLanes.Multiply(delta, x);
+                TVector deltaLog2 = TLanes.Multiply(delta, TLanes.Broadcast(global::ModelDsl.Kernels.Cpu.LaneMath<TLanes, TVector>.Log2E));
                 TVector y = TLanes.Multiply(skip, x);
-                h0 = TLanes.MultiplyAdd(global::ModelDsl.Kernels.Cpu.LaneMath<TLanes, TVector>.Exp(TLanes.Multiply(delta, a0)), h0, TLanes.Multiply(deltaX, TLanes.Broadcast(bBuffer[stateRow + 0])));
+                h0 = TLanes.MultiplyAdd(global::ModelDsl.Kernels.Cpu.LaneMath<TLanes, TVector>.Exp2(TLanes.Multiply(deltaLog2, a0)), h0, TLanes.Multiply(deltaX, TLanes.Broadcast(bBuffer[stateRow + 0])));
                 y = TLanes.MultiplyAdd(h0, TLanes.Broadcast(cBuffer[stateRow + 0]), y);
-                h1 = TLanes.MultiplyAdd(global::ModelDsl.Kernels.Cpu.LaneMath<TLanes, TVector>.Exp(TLanes.Multiply(delta, a1)), h1, TLanes.Multiply(deltaX, TLanes.Broadcast(bBuffer[stateRow + 1])));
+                h1 = TLanes.MultiplyAdd(global::ModelDsl.Kernels.Cpu.LaneMath<TLanes, TVector>.Exp2(TLanes.Multiply(deltaLog2, a1)), h1, TLanes.Multiply(deltaX, TLanes.Broadcast(bBuffer[stateRow + 1])));
                 y = TLanes.MultiplyAdd(h1, TLanes.Broadcast(cBuffer[stateRow + 1]), y);
-                h2 = TLanes.MultiplyAdd(global::ModelDsl.Kernels.Cpu.LaneMath<TLanes, TVector>.Exp(TLanes.Multiply(delta, a2)), h2, TLanes.Multiply(deltaX, TLanes.Broadcast(bBuffer[stateRow + 2])));
+                h2 = TLanes.MultiplyAdd(global::ModelDsl.Kernels.Cpu.LaneMath<TLanes, TVector>.Exp2(TLanes.Multiply(deltaLog2, a2)), h2, TLanes.Multiply(deltaX, TLanes.Broadcast(bBuffer[stateRow + 2])));
                 y = TLanes.MultiplyAdd(h2, TLanes.Broadcast(cBuffer[stateRow + 2]), y);
-                h3 = TLanes.MultiplyAdd(global::ModelDsl.Kernels.Cpu.LaneMath<TLanes, TVector>.Exp(TLanes.Multiply(delta, a3)), h3, TLanes.Multiply(deltaX, TLanes.Broadcast(bBuffer[stateRow + 3])));
+                h3 = TLanes.MultiplyAdd(global::ModelDsl.Kernels.Cpu.LaneMath<TLanes, TVector>.Exp2(TLanes.Multiply(deltaLog2, a3)), h3, TLanes.Multiply(deltaX, TLanes.Broadcast(bBuffer[stateRow + 3])));
                 y = TLanes.MultiplyAdd(h3, TLanes.Broadcast(cBuffer[stateRow + 3]), y);
-                h4 = TLanes.MultiplyAdd(global::ModelDsl.Kernels.Cpu.LaneMath<TLanes, TVector>.Exp(TLanes.Multiply(delta, a4)), h4, TLanes.Multiply(deltaX, TLanes.Broadcast(bBuffer[stateRow + 4])));
+                h4 = TLanes.MultiplyAdd(global::ModelDsl.Kernels.Cpu.LaneMath<TLanes, TVector>.Exp2(TLanes.Multiply(deltaLog2, a4)), h4, TLanes.Multiply(deltaX, TLanes.Broadcast(bBuffer[stateRow + 4])));
                 y = TLanes.MultiplyAdd(h4, TLanes.Broadcast(cBuffer[stateRow + 4]), y);
-                h5 = TLanes.MultiplyAdd(global::ModelDsl.Kernels.Cpu.LaneMath<TLanes, TVector>.Exp(TLanes.Multiply(delta, a5)), h5, TLanes.Multiply(deltaX, TLanes.Broadcast(bBuffer[stateRow + 5])));
+                h5 = TLanes.MultiplyAdd(global::ModelDsl.Kernels.Cpu.LaneMath<TLanes, TVector>.Exp2(TLanes.Multiply(deltaLog2, a5)), h5, TLanes.Multiply(deltaX, TLanes.Broadcast(bBuffer[stateRow + 5])));
                 y = TLanes.MultiplyAdd(h5, TLanes.Broadcast(cBuffer[stateRow + 5]), y);
-                h6 = TLanes.MultiplyAdd(global::ModelDsl.Kernels.Cpu.LaneMath<TLanes, TVector>.Exp(TLanes.Multiply(delta, a6)), h6, TLanes.Multiply(deltaX, TLanes.Broadcast(bBuffer[stateRow + 6])));
+                h6 = TLanes.MultiplyAdd(global::ModelDsl.Kernels.Cpu.LaneMath<TLanes, TVector>.Exp2(TLanes.Multiply(deltaLog2, a6)), h6, TLanes.Multiply(deltaX, TLanes.Broadcast(bBuffer[stateRow + 6])));
                 y = TLanes.MultiplyAdd(h6, TLanes.Broadcast(cBuffer[stateRow + 6]), y);
-                h7 = TLanes.MultiplyAdd(global::ModelDsl.Kernels.Cpu.LaneMath<TLanes, TVector>.Exp(TLanes.Multiply(delta, a7)), h7, TLanes.Multiply(deltaX, TLanes.Broadcast(bBuffer[stateRow + 7])));
+                h7 = TLanes.MultiplyAdd(global::ModelDsl.Kernels.Cpu.LaneMath<TLanes, TVector>.Exp2(TLanes.Multiply(deltaLog2, a7)), h7, TLanes.Multiply(deltaX, TLanes.Broadcast(bBuffer[stateRow + 7])));
                 y = TLanes.MultiplyAdd(h7, TLanes.Broadcast(cBuffer[stateRow + 7]), y);
-                h8 = TLanes.MultiplyAdd(global::ModelDsl.Kernels.Cpu.LaneMath<TLanes, TVector>.Exp(TLanes.Multiply(delta, a8)), h8, TLanes.Multiply(deltaX, TLanes.Broadcast(bBuffer[stateRow + 8])));
+                h8 = TLanes.MultiplyAdd(global::ModelDsl.Kernels.Cpu.LaneMath<TLanes, TVector>.Exp2(TLanes.Multiply(deltaLog2, a8)), h8, TLanes.Multiply(deltaX, TLanes.Broadcast(bBuffer[stateRow + 8])));
                 y = TLanes.MultiplyAdd(h8, TLanes.Broadcast(cBuffer[stateRow + 8]), y);
-                h9 = TLanes.MultiplyAdd(global::ModelDsl.Kernels.Cpu.LaneMath<TLanes, TVector>.Exp(TLanes.Multiply(delta, a9)), h9, TLanes.Multiply(deltaX, TLanes.Broadcast(bBuffer[stateRow + 9])));
+                h9 = TLanes.MultiplyAdd(global::ModelDsl.Kernels.Cpu.LaneMath<TLanes, TVector>.Exp2(TLanes.Multiply(deltaLog2, a9)), h9, TLanes.Multiply(deltaX, TLanes.Broadcast(bBuffer[stateRow + 9])));
                 y = TLanes.MultiplyAdd(h9, TLanes.Broadcast(cBuffer[stateRow + 9]), y);
-                h10 = TLanes.MultiplyAdd(global::ModelDsl.Kernels.Cpu.LaneMath<TLanes, TVector>.Exp(TLanes.Multiply(delta, a10)), h10, TLanes.Multiply(deltaX, TLanes.Broadcast(bBuffer[stateRow + 10])));
+                h10 = TLanes.MultiplyAdd(global::ModelDsl.Kernels.Cpu.LaneMath<TLanes, TVector>.Exp2(TLanes.Multiply(deltaLog2, a10)), h10, TLanes.Multiply(deltaX, TLanes.Broadcast(bBuffer[stateRow + 10])));
                 y = TLanes.MultiplyAdd(h10, TLanes.Broadcast(cBuffer[stateRow + 10]), y);
-                h11 = TLanes.MultiplyAdd(global::ModelDsl.Kernels.Cpu.LaneMath<TLanes, TVector>.Exp(TLanes.Multiply(delta, a11)), h11, TLanes.Multiply(deltaX, TLanes.Broadcast(bBuffer[stateRow + 11])));
+                h11 = TLanes.MultiplyAdd(global::ModelDsl.Kernels.Cpu.LaneMath<TLanes, TVector>.Exp2(TLanes.Multiply(deltaLog2, a11)), h11, TLanes.Multiply(deltaX, TLanes.Broadcast(bBuffer[stateRow + 11])));
                 y = TLanes.MultiplyAdd(h11, TLanes.Broadcast(cBuffer[stateRow + 11]), y);
-                h12 = TLanes.MultiplyAdd(global::ModelDsl.Kernels.Cpu.LaneMath<TLanes, TVector>.Exp(TLanes.Multiply(delta, a12)), h12, TLanes.Multiply(deltaX, TLanes.Broadcast(bBuffer[stateRow + 12])));
+                h12 = TLanes.MultiplyAdd(global::ModelDsl.Kernels.Cpu.LaneMath<TLanes, TVector>.Exp2(TLanes.Multiply(deltaLog2, a12)), h12, TLanes.Multiply(deltaX, TLanes.Broadcast(bBuffer[stateRow + 12])));
                 y = TLanes.MultiplyAdd(h12, TLanes.Broadcast(cBuffer[stateRow + 12]), y);
-                h13 = TLanes.MultiplyAdd(global::ModelDsl.Kernels.Cpu.LaneMath<TLanes, TVector>.Exp(TLanes.Multiply(delta, a13)), h13, TLanes.Multiply(deltaX, TLanes.Broadcast(bBuffer[stateRow + 13])));
+                h13 = TLanes.MultiplyAdd(global::ModelDsl.Kernels.Cpu.LaneMath<TLanes, TVector>.Exp2(TLanes.Multiply(deltaLog2, a13)), h13, TLanes.Multiply(deltaX, TLanes.Broadcast(bBuffer[stateRow + 13])));
                 y = TLanes.MultiplyAdd(h13, TLanes.Broadcast(cBuffer[stateRow + 13]), y);
-                h14 = TLanes.MultiplyAdd(global::ModelDsl.Kernels.Cpu.LaneMath<TLanes, TVector>.Exp(TLanes.Multiply(delta, a14)), h14, TLanes.Multiply(deltaX, TLanes.Broadcast(bBuffer[stateRow + 14])));
+                h14 = TLanes.MultiplyAdd(global::ModelDsl.Kernels.Cpu.LaneMath<TLanes, TVector>.Exp2(TLanes.Multiply(deltaLog2, a14)), h14, TLanes.Multiply(deltaX, TLanes.Broadcast(bBuffer[stateRow + 14])));
                 y = TLanes.MultiplyAdd(h14, TLanes.Broadcast(cBuffer[stateRow + 14]), y);
-                h15 = TLanes.MultiplyAdd(global::ModelDsl.Kernels.Cpu.LaneMath<TLanes, TVector>.Exp(TLanes.Multiply(delta, a15)), h15, TLanes.Multiply(deltaX, TLanes.Broadcast(bBuffer[stateRow + 15])));
+                h15 = TLanes.MultiplyAdd(global::ModelDsl.Kernels.Cpu.LaneMath<TLanes, TVector>.Exp2(TLanes.Multiply(deltaLog2, a15)), h15, TLanes.Multiply(deltaX, TLanes.Broadcast(bBuffer[stateRow + 15])));
                 y = TLanes.MultiplyAdd(h15, TLanes.Broadcast(cBuffer[stateRow + 15]), y);
                 TLanes.Store(outputBuffer, offset, TLanes.Multiply(y, global::ModelDsl.Kernels.Cpu.LaneMath<TLanes, TVector>.Silu(TLanes.Load(zBuffer, offset))));
             }
@@ -748,6 +749,8 @@ internal sealed class SelectiveScanN16 : global::ModelDsl.Kernels.SelectiveScanK
         var gradBBuffer = workspace.GradB;
         var gradCBuffer = workspace.GradC;
         int width = TLanes.Width;
+        global::System.Span<TVector> gradBTerms = stackalloc TVector[16];
+        global::System.Span<TVector> gradCTerms = stackalloc TVector[16];
         TVector gradSkip = TLanes.Broadcast(0f);
         TVector gradBias = TLanes.Broadcast(0f);
         long statesBase = batch * problem.ChunkCount * 16L * channels + channel;
@@ -776,6 +779,7 @@ internal sealed class SelectiveScanN16 : global::ModelDsl.Kernels.SelectiveScanK
                 TVector pre = TLanes.Add(deltaPre, deltaBias);
                 TVector delta = global::ModelDsl.Kernels.Cpu.LaneMath<TLanes, TVector>.Softplus(pre);
                 TVector deltaX = TLanes.Multiply(delta, x);
+                TVector deltaLog2 = TLanes.Multiply(delta, TLanes.Broadcast(global::ModelDsl.Kernels.Cpu.LaneMath<TLanes, TVector>.Log2E));
                 // h_{t−1} is the previous step's recomputed state, or the chunk's entering state at its first step.
                 var previousBuffer = s > 0 ? historyBuffer : chunkStatesBuffer;
                 long previousSlot = s > 0 ? slot - 16L * width : stateOffset;
@@ -784,7 +788,7 @@ internal sealed class SelectiveScanN16 : global::ModelDsl.Kernels.SelectiveScanK
                 {
                     {
                         TVector a = TLanes.Load(aBuffer, (long)(n) * channels + channel);
-                        TVector decay = global::ModelDsl.Kernels.Cpu.LaneMath<TLanes, TVector>.Exp(TLanes.Multiply(delta, a));
+                        TVector decay = global::ModelDsl.Kernels.Cpu.LaneMath<TLanes, TVector>.Exp2(TLanes.Multiply(deltaLog2, a));
                         TVector previous = TLanes.Load(previousBuffer, previousSlot + (n) * previousStride);
                         TVector state = TLanes.MultiplyAdd(decay, previous, TLanes.Multiply(deltaX, TLanes.Broadcast(bBuffer[stateRow + n])));
                         TLanes.Store(historyBuffer, slot + (long)(n) * width, state);
@@ -792,7 +796,7 @@ internal sealed class SelectiveScanN16 : global::ModelDsl.Kernels.SelectiveScanK
                     }
                     {
                         TVector a = TLanes.Load(aBuffer, (long)(n + 1) * channels + channel);
-                        TVector decay = global::ModelDsl.Kernels.Cpu.LaneMath<TLanes, TVector>.Exp(TLanes.Multiply(delta, a));
+                        TVector decay = global::ModelDsl.Kernels.Cpu.LaneMath<TLanes, TVector>.Exp2(TLanes.Multiply(deltaLog2, a));
                         TVector previous = TLanes.Load(previousBuffer, previousSlot + (n + 1) * previousStride);
                         TVector state = TLanes.MultiplyAdd(decay, previous, TLanes.Multiply(deltaX, TLanes.Broadcast(bBuffer[stateRow + n + 1])));
                         TLanes.Store(historyBuffer, slot + (long)(n + 1) * width, state);
@@ -800,7 +804,7 @@ internal sealed class SelectiveScanN16 : global::ModelDsl.Kernels.SelectiveScanK
                     }
                     {
                         TVector a = TLanes.Load(aBuffer, (long)(n + 2) * channels + channel);
-                        TVector decay = global::ModelDsl.Kernels.Cpu.LaneMath<TLanes, TVector>.Exp(TLanes.Multiply(delta, a));
+                        TVector decay = global::ModelDsl.Kernels.Cpu.LaneMath<TLanes, TVector>.Exp2(TLanes.Multiply(deltaLog2, a));
                         TVector previous = TLanes.Load(previousBuffer, previousSlot + (n + 2) * previousStride);
                         TVector state = TLanes.MultiplyAdd(decay, previous, TLanes.Multiply(deltaX, TLanes.Broadcast(bBuffer[stateRow + n + 2])));
                         TLanes.Store(historyBuffer, slot + (long)(n + 2) * width, state);
@@ -808,7 +812,7 @@ internal sealed class SelectiveScanN16 : global::ModelDsl.Kernels.SelectiveScanK
                     }
                     {
                         TVector a = TLanes.Load(aBuffer, (long)(n + 3) * channels + channel);
-                        TVector decay = global::ModelDsl.Kernels.Cpu.LaneMath<TLanes, TVector>.Exp(TLanes.Multiply(delta, a));
+                        TVector decay = global::ModelDsl.Kernels.Cpu.LaneMath<TLanes, TVector>.Exp2(TLanes.Multiply(deltaLog2, a));
                         TVector previous = TLanes.Load(previousBuffer, previousSlot + (n + 3) * previousStride);
                         TVector state = TLanes.MultiplyAdd(decay, previous, TLanes.Multiply(deltaX, TLanes.Broadcast(bBuffer[stateRow + n + 3])));
                         TLanes.Store(historyBuffer, slot + (long)(n + 3) * width, state);
@@ -850,7 +854,7 @@ internal sealed class SelectiveScanN16 : global::ModelDsl.Kernels.SelectiveScanK
                         TVector b = TLanes.Broadcast(bBuffer[stateRow + n]);
                         TVector c = TLanes.Broadcast(cBuffer[stateRow + n]);
                         y = TLanes.MultiplyAdd(hidden, c, y);
-                        gradCBuffer[stateRow + n] += TLanes.Sum(TLanes.Multiply(gradY, hidden));
+                        gradCTerms[n] = TLanes.Multiply(gradY, hidden);
                         TVector grad = TLanes.MultiplyAdd(gradY, c, TLanes.Load(carryBuffer, lane));
                         TVector previous = TLanes.Load(previousBuffer, previousSlot + (n) * previousStride);
                         TVector gradDecayTimesDecay = TLanes.Multiply(TLanes.Multiply(grad, previous), decay);
@@ -859,7 +863,7 @@ internal sealed class SelectiveScanN16 : global::ModelDsl.Kernels.SelectiveScanK
                         TVector gradInput = TLanes.Multiply(grad, b);
                         gradDelta = TLanes.MultiplyAdd(gradInput, x, gradDelta);
                         gradX = TLanes.MultiplyAdd(gradInput, delta, gradX);
-                        gradBBuffer[stateRow + n] += TLanes.Sum(TLanes.Multiply(grad, deltaX));
+                        gradBTerms[n] = TLanes.Multiply(grad, deltaX);
                         TLanes.Store(carryBuffer, lane, TLanes.Multiply(grad, decay));
                     }
                     {
@@ -870,7 +874,7 @@ internal sealed class SelectiveScanN16 : global::ModelDsl.Kernels.SelectiveScanK
                         TVector b = TLanes.Broadcast(bBuffer[stateRow + n + 1]);
                         TVector c = TLanes.Broadcast(cBuffer[stateRow + n + 1]);
                         y = TLanes.MultiplyAdd(hidden, c, y);
-                        gradCBuffer[stateRow + n + 1] += TLanes.Sum(TLanes.Multiply(gradY, hidden));
+                        gradCTerms[n + 1] = TLanes.Multiply(gradY, hidden);
                         TVector grad = TLanes.MultiplyAdd(gradY, c, TLanes.Load(carryBuffer, lane));
                         TVector previous = TLanes.Load(previousBuffer, previousSlot + (n + 1) * previousStride);
                         TVector gradDecayTimesDecay = TLanes.Multiply(TLanes.Multiply(grad, previous), decay);
@@ -879,7 +883,7 @@ internal sealed class SelectiveScanN16 : global::ModelDsl.Kernels.SelectiveScanK
                         TVector gradInput = TLanes.Multiply(grad, b);
                         gradDelta = TLanes.MultiplyAdd(gradInput, x, gradDelta);
                         gradX = TLanes.MultiplyAdd(gradInput, delta, gradX);
-                        gradBBuffer[stateRow + n + 1] += TLanes.Sum(TLanes.Multiply(grad, deltaX));
+                        gradBTerms[n + 1] = TLanes.Multiply(grad, deltaX);
                         TLanes.Store(carryBuffer, lane, TLanes.Multiply(grad, decay));
                     }
                     {
@@ -890,7 +894,7 @@ internal sealed class SelectiveScanN16 : global::ModelDsl.Kernels.SelectiveScanK
                         TVector b = TLanes.Broadcast(bBuffer[stateRow + n + 2]);
                         TVector c = TLanes.Broadcast(cBuffer[stateRow + n + 2]);
                         y = TLanes.MultiplyAdd(hidden, c, y);
-                        gradCBuffer[stateRow + n + 2] += TLanes.Sum(TLanes.Multiply(gradY, hidden));
+                        gradCTerms[n + 2] = TLanes.Multiply(gradY, hidden);
                         TVector grad = TLanes.MultiplyAdd(gradY, c, TLanes.Load(carryBuffer, lane));
                         TVector previous = TLanes.Load(previousBuffer, previousSlot + (n + 2) * previousStride);
                         TVector gradDecayTimesDecay = TLanes.Multiply(TLanes.Multiply(grad, previous), decay);
@@ -899,7 +903,7 @@ internal sealed class SelectiveScanN16 : global::ModelDsl.Kernels.SelectiveScanK
                         TVector gradInput = TLanes.Multiply(grad, b);
                         gradDelta = TLanes.MultiplyAdd(gradInput, x, gradDelta);
                         gradX = TLanes.MultiplyAdd(gradInput, delta, gradX);
-                        gradBBuffer[stateRow + n + 2] += TLanes.Sum(TLanes.Multiply(grad, deltaX));
+                        gradBTerms[n + 2] = TLanes.Multiply(grad, deltaX);
                         TLanes.Store(carryBuffer, lane, TLanes.Multiply(grad, decay));
                     }
                     {
@@ -910,7 +914,7 @@ internal sealed class SelectiveScanN16 : global::ModelDsl.Kernels.SelectiveScanK
                         TVector b = TLanes.Broadcast(bBuffer[stateRow + n + 3]);
                         TVector c = TLanes.Broadcast(cBuffer[stateRow + n + 3]);
                         y = TLanes.MultiplyAdd(hidden, c, y);
-                        gradCBuffer[stateRow + n + 3] += TLanes.Sum(TLanes.Multiply(gradY, hidden));
+                        gradCTerms[n + 3] = TLanes.Multiply(gradY, hidden);
                         TVector grad = TLanes.MultiplyAdd(gradY, c, TLanes.Load(carryBuffer, lane));
                         TVector previous = TLanes.Load(previousBuffer, previousSlot + (n + 3) * previousStride);
                         TVector gradDecayTimesDecay = TLanes.Multiply(TLanes.Multiply(grad, previous), decay);
@@ -919,10 +923,12 @@ internal sealed class SelectiveScanN16 : global::ModelDsl.Kernels.SelectiveScanK
                         TVector gradInput = TLanes.Multiply(grad, b);
                         gradDelta = TLanes.MultiplyAdd(gradInput, x, gradDelta);
                         gradX = TLanes.MultiplyAdd(gradInput, delta, gradX);
-                        gradBBuffer[stateRow + n + 3] += TLanes.Sum(TLanes.Multiply(grad, deltaX));
+                        gradBTerms[n + 3] = TLanes.Multiply(grad, deltaX);
                         TLanes.Store(carryBuffer, lane, TLanes.Multiply(grad, decay));
                     }
                 }
+                TLanes.AddLaneSums(gradCTerms, gradCBuffer, stateRow);
+                TLanes.AddLaneSums(gradBTerms, gradBBuffer, stateRow);
 
                 // SiLU'(z) = σ(z)·(1 + z·(1 − σ(z))).
                 TVector siluZDerivative = TLanes.Multiply(sigmoidZ, TLanes.MultiplyAdd(z, TLanes.Subtract(TLanes.Broadcast(1f), sigmoidZ), TLanes.Broadcast(1f)));

@@ -17,6 +17,38 @@ public sealed class LaneMathTests
     }
 
     [Fact]
+    public void Exp2_MatchesMathPow()
+    {
+        // The scan's decay 2^u has u ≤ 0; −126 is the smallest exponent of a normal float.
+        foreach (var u in Enumerable.Range(0, 5001).Select(i => -126f + i * 0.0252f))
+        {
+            AssertRelative("exp2", u, Math.Pow(2, u), Evaluate(u, LaneMath<Lanes512, Vector512<float>>.Exp2, LaneMath<Lanes256, Vector256<float>>.Exp2, LaneMath<LanesScalar, float>.Exp2), 1e-6);
+        }
+    }
+
+    [Fact]
+    public void Exp2_IsZeroFarBelowTheFloatRange()
+    {
+        Assert.Equal(0f, LaneMath<LanesScalar, float>.Exp2(-1000f));
+        Assert.Equal(0f, LaneMath<Lanes256, Vector256<float>>.Exp2(Vector256.Create(-1000f)).GetElement(0));
+        Assert.Equal(0f, LaneMath<Lanes512, Vector512<float>>.Exp2(Vector512.Create(-1000f)).GetElement(0));
+    }
+
+    [Fact]
+    public void PowerOfTwo_FromBitsMatchesScaleB()
+    {
+        for (var exponent = -126; exponent <= 127; exponent++)
+        {
+            Assert.Equal(MathF.ScaleB(1f, exponent), LaneBits.PowerOfTwo((float)exponent));
+            Assert.Equal(MathF.ScaleB(1f, exponent), LaneBits.PowerOfTwo(Vector256.Create((float)exponent)).GetElement(7));
+            Assert.Equal(MathF.ScaleB(1f, exponent), LaneBits.PowerOfTwo(Vector512.Create((float)exponent)).GetElement(15));
+        }
+
+        Assert.Equal(0f, LaneBits.PowerOfTwo(-500f));
+        Assert.Equal(float.PositiveInfinity, LaneBits.PowerOfTwo(500f));
+    }
+
+    [Fact]
     public void Softplus_MatchesDoublePrecision()
     {
         foreach (var x in Inputs.Where(x => x > -87f))

@@ -50,6 +50,10 @@ internal static class CpuScanBackwardEmitter
             writer.WriteLine("var gradBBuffer = workspace.GradB;");
             writer.WriteLine("var gradCBuffer = workspace.GradC;");
             writer.WriteLine("int width = TLanes.Width;");
+
+            // Per-state lane products whose lane sums are the step's B and C gradients, summed n at a time.
+            writer.WriteLine("global::System.Span<TVector> gradBTerms = stackalloc TVector[" + n + "];");
+            writer.WriteLine("global::System.Span<TVector> gradCTerms = stackalloc TVector[" + n + "];");
             writer.WriteLine("TVector gradSkip = TLanes.Broadcast(0f);");
             writer.WriteLine("TVector gradBias = TLanes.Broadcast(0f);");
             writer.WriteLine("long statesBase = batch * problem.ChunkCount * " + n + "L * channels + channel;");
@@ -149,6 +153,9 @@ internal static class CpuScanBackwardEmitter
                 }
             }
 
+            writer.WriteLine("TLanes.AddLaneSums(gradCTerms, gradCBuffer, stateRow);");
+            writer.WriteLine("TLanes.AddLaneSums(gradBTerms, gradBBuffer, stateRow);");
+
             writer.WriteLine();
             writer.WriteLine("// SiLU'(z) = σ(z)·(1 + z·(1 − σ(z))).");
             writer.WriteLine("TVector siluZDerivative = TLanes.Multiply(sigmoidZ, TLanes.MultiplyAdd(z, TLanes.Subtract(TLanes.Broadcast(1f), sigmoidZ), TLanes.Broadcast(1f)));");
@@ -186,7 +193,7 @@ internal static class CpuScanBackwardEmitter
             writer.WriteLine("TVector b = TLanes.Broadcast(bBuffer[stateRow + " + state + "]);");
             writer.WriteLine("TVector c = TLanes.Broadcast(cBuffer[stateRow + " + state + "]);");
             writer.WriteLine("y = TLanes.MultiplyAdd(hidden, c, y);");
-            writer.WriteLine("gradCBuffer[stateRow + " + state + "] += TLanes.Sum(TLanes.Multiply(gradY, hidden));");
+            writer.WriteLine("gradCTerms[" + state + "] = TLanes.Multiply(gradY, hidden);");
             writer.WriteLine("TVector grad = TLanes.MultiplyAdd(gradY, c, TLanes.Load(carryBuffer, lane));");
             writer.WriteLine("TVector previous = TLanes.Load(previousBuffer, previousSlot + (" + state + ") * previousStride);");
             writer.WriteLine("TVector gradDecayTimesDecay = TLanes.Multiply(TLanes.Multiply(grad, previous), decay);");
@@ -195,7 +202,7 @@ internal static class CpuScanBackwardEmitter
             writer.WriteLine("TVector gradInput = TLanes.Multiply(grad, b);");
             writer.WriteLine("gradDelta = TLanes.MultiplyAdd(gradInput, x, gradDelta);");
             writer.WriteLine("gradX = TLanes.MultiplyAdd(gradInput, delta, gradX);");
-            writer.WriteLine("gradBBuffer[stateRow + " + state + "] += TLanes.Sum(TLanes.Multiply(grad, deltaX));");
+            writer.WriteLine("gradBTerms[" + state + "] = TLanes.Multiply(grad, deltaX);");
             writer.WriteLine("TLanes.Store(carryBuffer, lane, TLanes.Multiply(grad, decay));");
         }
 

@@ -79,4 +79,14 @@ public readonly struct LanesScalar : ILaneOps<float>
     /// <inheritdoc />
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static float Sum(float value) => value;
+
+    /// <inheritdoc />
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void AddLaneSums(ReadOnlySpan<float> terms, NativeFloatBuffer destination, long index)
+    {
+        for (var i = 0; i < terms.Length; i++)
+        {
+            destination[index + i] += terms[i];
+        }
+    }
 }
