@@ -745,7 +745,8 @@ internal sealed class SelectiveScanN16 : global::ModelDsl.Kernels.SelectiveScanK
         var historyBuffer = workspace.History;
         var decayBuffer = workspace.Decay;
         var carryBuffer = workspace.Carry;
-        var gradABuffer = workspace.GradATransposed;
+        var aLanesBuffer = workspace.ALanes;
+        var gradALanesBuffer = workspace.GradALanes;
         var gradBBuffer = workspace.GradB;
         var gradCBuffer = workspace.GradC;
         int width = TLanes.Width;
@@ -756,9 +757,12 @@ internal sealed class SelectiveScanN16 : global::ModelDsl.Kernels.SelectiveScanK
         long statesBase = batch * problem.ChunkCount * 16L * channels + channel;
 
         // carry_n = Ā_{t+1}·G_{t+1}, the gradient that reaches h_t through h_{t+1}; zero after the last step.
+        // A of the block and its gradient are kept lane-major, (d_state, lanes), so state n is at n·width.
         for (int n = 0; n < 16; n++)
         {
             TLanes.Store(carryBuffer, (long)n * width, TLanes.Broadcast(0f));
+            TLanes.Store(aLanesBuffer, (long)n * width, TLanes.Load(aBuffer, (long)n * channels + channel));
+            TLanes.Store(gradALanesBuffer, (long)n * width, TLanes.Broadcast(0f));
         }
 
         for (long chunk = problem.ChunkCount - 1; chunk >= 0; chunk--)
@@ -767,6 +771,12 @@ internal sealed class SelectiveScanN16 : global::ModelDsl.Kernels.SelectiveScanK
             int steps = (int)global::System.Math.Min(chunkLength, length - chunkStart);
             long stateOffset = statesBase + chunk * 16L * channels;
 
+            // History slot 0 holds the state entering the chunk, and slot s + 1 the state h_t after step s.
+            for (int n = 0; n < 16; n++)
+            {
+                TLanes.Store(historyBuffer, (long)n * width, TLanes.Load(chunkStatesBuffer, stateOffset + (long)n * channels));
+            }
+
             // Recompute h_t and Ā_t of the chunk, (step, d_state, lanes), from the saved entering state.
             for (int s = 0; s < steps; s++)
             {
@@ -774,49 +784,42 @@ internal sealed class SelectiveScanN16 : global::ModelDsl.Kernels.SelectiveScanK
                 long offset = row * channels + channel;
                 long stateRow = row * 16L;
                 long slot = (long)s * 16L * width;
+                long next = slot + 16L * width;
                 TVector x = TLanes.Load(xBuffer, offset);
                 TVector deltaPre = TLanes.Load(deltaPreBuffer, offset);
                 TVector pre = TLanes.Add(deltaPre, deltaBias);
                 TVector delta = global::ModelDsl.Kernels.Cpu.LaneMath<TLanes, TVector>.Softplus(pre);
                 TVector deltaX = TLanes.Multiply(delta, x);
                 TVector deltaLog2 = TLanes.Multiply(delta, TLanes.Broadcast(global::ModelDsl.Kernels.Cpu.LaneMath<TLanes, TVector>.Log2E));
-                // h_{t−1} is the previous step's recomputed state, or the chunk's entering state at its first step.
-                var previousBuffer = s > 0 ? historyBuffer : chunkStatesBuffer;
-                long previousSlot = s > 0 ? slot - 16L * width : stateOffset;
-                long previousStride = s > 0 ? width : channels;
                 for (int n = 0; n < 16; n += 4)
                 {
                     {
-                        TVector a = TLanes.Load(aBuffer, (long)(n) * channels + channel);
-                        TVector decay = global::ModelDsl.Kernels.Cpu.LaneMath<TLanes, TVector>.Exp2(TLanes.Multiply(deltaLog2, a));
-                        TVector previous = TLanes.Load(previousBuffer, previousSlot + (n) * previousStride);
-                        TVector state = TLanes.MultiplyAdd(decay, previous, TLanes.Multiply(deltaX, TLanes.Broadcast(bBuffer[stateRow + n])));
-                        TLanes.Store(historyBuffer, slot + (long)(n) * width, state);
-                        TLanes.Store(decayBuffer, slot + (long)(n) * width, decay);
+                        long lane = (long)(n) * width;
+                        TVector decay = global::ModelDsl.Kernels.Cpu.LaneMath<TLanes, TVector>.Exp2(TLanes.Multiply(deltaLog2, TLanes.Load(aLanesBuffer, lane)));
+                        TVector state = TLanes.MultiplyAdd(decay, TLanes.Load(historyBuffer, slot + lane), TLanes.Multiply(deltaX, TLanes.Broadcast(bBuffer[stateRow + n])));
+                        TLanes.Store(historyBuffer, next + lane, state);
+                        TLanes.Store(decayBuffer, slot + lane, decay);
                     }
                     {
-                        TVector a = TLanes.Load(aBuffer, (long)(n + 1) * channels + channel);
-                        TVector decay = global::ModelDsl.Kernels.Cpu.LaneMath<TLanes, TVector>.Exp2(TLanes.Multiply(deltaLog2, a));
-                        TVector previous = TLanes.Load(previousBuffer, previousSlot + (n + 1) * previousStride);
-                        TVector state = TLanes.MultiplyAdd(decay, previous, TLanes.Multiply(deltaX, TLanes.Broadcast(bBuffer[stateRow + n + 1])));
-                        TLanes.Store(historyBuffer, slot + (long)(n + 1) * width, state);
-                        TLanes.Store(decayBuffer, slot + (long)(n + 1) * width, decay);
+                        long lane = (long)(n + 1) * width;
+                        TVector decay = global::ModelDsl.Kernels.Cpu.LaneMath<TLanes, TVector>.Exp2(TLanes.Multiply(deltaLog2, TLanes.Load(aLanesBuffer, lane)));
+                        TVector state = TLanes.MultiplyAdd(decay, TLanes.Load(historyBuffer, slot + lane), TLanes.Multiply(deltaX, TLanes.Broadcast(bBuffer[stateRow + n + 1])));
+                        TLanes.Store(historyBuffer, next + lane, state);
+                        TLanes.Store(decayBuffer, slot + lane, decay);
                     }
                     {
-                        TVector a = TLanes.Load(aBuffer, (long)(n + 2) * channels + channel);
-                        TVector decay = global::ModelDsl.Kernels.Cpu.LaneMath<TLanes, TVector>.Exp2(TLanes.Multiply(deltaLog2, a));
-                        TVector previous = TLanes.Load(previousBuffer, previousSlot + (n + 2) * previousStride);
-                        TVector state = TLanes.MultiplyAdd(decay, previous, TLanes.Multiply(deltaX, TLanes.Broadcast(bBuffer[stateRow + n + 2])));
-                        TLanes.Store(historyBuffer, slot + (long)(n + 2) * width, state);
-                        TLanes.Store(decayBuffer, slot + (long)(n + 2) * width, decay);
+                        long lane = (long)(n + 2) * width;
+                        TVector decay = global::ModelDsl.Kernels.Cpu.LaneMath<TLanes, TVector>.Exp2(TLanes.Multiply(deltaLog2, TLanes.Load(aLanesBuffer, lane)));
+                        TVector state = TLanes.MultiplyAdd(decay, TLanes.Load(historyBuffer, slot + lane), TLanes.Multiply(deltaX, TLanes.Broadcast(bBuffer[stateRow + n + 2])));
+                        TLanes.Store(historyBuffer, next + lane, state);
+                        TLanes.Store(decayBuffer, slot + lane, decay);
                     }
                     {
-                        TVector a = TLanes.Load(aBuffer, (long)(n + 3) * channels + channel);
-                        TVector decay = global::ModelDsl.Kernels.Cpu.LaneMath<TLanes, TVector>.Exp2(TLanes.Multiply(deltaLog2, a));
-                        TVector previous = TLanes.Load(previousBuffer, previousSlot + (n + 3) * previousStride);
-                        TVector state = TLanes.MultiplyAdd(decay, previous, TLanes.Multiply(deltaX, TLanes.Broadcast(bBuffer[stateRow + n + 3])));
-                        TLanes.Store(historyBuffer, slot + (long)(n + 3) * width, state);
-                        TLanes.Store(decayBuffer, slot + (long)(n + 3) * width, decay);
+                        long lane = (long)(n + 3) * width;
+                        TVector decay = global::ModelDsl.Kernels.Cpu.LaneMath<TLanes, TVector>.Exp2(TLanes.Multiply(deltaLog2, TLanes.Load(aLanesBuffer, lane)));
+                        TVector state = TLanes.MultiplyAdd(decay, TLanes.Load(historyBuffer, slot + lane), TLanes.Multiply(deltaX, TLanes.Broadcast(bBuffer[stateRow + n + 3])));
+                        TLanes.Store(historyBuffer, next + lane, state);
+                        TLanes.Store(decayBuffer, slot + lane, decay);
                     }
                 }
             }
@@ -827,6 +830,7 @@ internal sealed class SelectiveScanN16 : global::ModelDsl.Kernels.SelectiveScanK
                 long offset = row * channels + channel;
                 long stateRow = row * 16L;
                 long slot = (long)s * 16L * width;
+                long next = slot + 16L * width;
                 TVector x = TLanes.Load(xBuffer, offset);
                 TVector deltaPre = TLanes.Load(deltaPreBuffer, offset);
                 TVector pre = TLanes.Add(deltaPre, deltaBias);
@@ -840,26 +844,21 @@ internal sealed class SelectiveScanN16 : global::ModelDsl.Kernels.SelectiveScanK
                 TVector gradDelta = TLanes.Broadcast(0f);
                 TVector gradX = TLanes.Multiply(skip, gradY);
 
-                // h_{t−1} is the previous step's recomputed state, or the chunk's entering state at its first step.
-                var previousBuffer = s > 0 ? historyBuffer : chunkStatesBuffer;
-                long previousSlot = s > 0 ? slot - 16L * width : stateOffset;
-                long previousStride = s > 0 ? width : channels;
                 for (int n = 0; n < 16; n += 4)
                 {
                     {
                         long lane = (long)(n) * width;
-                        long aOffset = (long)(n) * channels + channel;
-                        TVector hidden = TLanes.Load(historyBuffer, slot + lane);
+                        TVector hidden = TLanes.Load(historyBuffer, next + lane);
                         TVector decay = TLanes.Load(decayBuffer, slot + lane);
                         TVector b = TLanes.Broadcast(bBuffer[stateRow + n]);
                         TVector c = TLanes.Broadcast(cBuffer[stateRow + n]);
                         y = TLanes.MultiplyAdd(hidden, c, y);
                         gradCTerms[n] = TLanes.Multiply(gradY, hidden);
                         TVector grad = TLanes.MultiplyAdd(gradY, c, TLanes.Load(carryBuffer, lane));
-                        TVector previous = TLanes.Load(previousBuffer, previousSlot + (n) * previousStride);
+                        TVector previous = TLanes.Load(historyBuffer, slot + lane);
                         TVector gradDecayTimesDecay = TLanes.Multiply(TLanes.Multiply(grad, previous), decay);
-                        gradDelta = TLanes.MultiplyAdd(gradDecayTimesDecay, TLanes.Load(aBuffer, aOffset), gradDelta);
-                        TLanes.Store(gradABuffer, aOffset, TLanes.MultiplyAdd(gradDecayTimesDecay, delta, TLanes.Load(gradABuffer, aOffset)));
+                        gradDelta = TLanes.MultiplyAdd(gradDecayTimesDecay, TLanes.Load(aLanesBuffer, lane), gradDelta);
+                        TLanes.Store(gradALanesBuffer, lane, TLanes.MultiplyAdd(gradDecayTimesDecay, delta, TLanes.Load(gradALanesBuffer, lane)));
                         TVector gradInput = TLanes.Multiply(grad, b);
                         gradDelta = TLanes.MultiplyAdd(gradInput, x, gradDelta);
                         gradX = TLanes.MultiplyAdd(gradInput, delta, gradX);
@@ -868,18 +867,17 @@ internal sealed class SelectiveScanN16 : global::ModelDsl.Kernels.SelectiveScanK
                     }
                     {
                         long lane = (long)(n + 1) * width;
-                        long aOffset = (long)(n + 1) * channels + channel;
-                        TVector hidden = TLanes.Load(historyBuffer, slot + lane);
+                        TVector hidden = TLanes.Load(historyBuffer, next + lane);
                         TVector decay = TLanes.Load(decayBuffer, slot + lane);
                         TVector b = TLanes.Broadcast(bBuffer[stateRow + n + 1]);
                         TVector c = TLanes.Broadcast(cBuffer[stateRow + n + 1]);
                         y = TLanes.MultiplyAdd(hidden, c, y);
                         gradCTerms[n + 1] = TLanes.Multiply(gradY, hidden);
                         TVector grad = TLanes.MultiplyAdd(gradY, c, TLanes.Load(carryBuffer, lane));
-                        TVector previous = TLanes.Load(previousBuffer, previousSlot + (n + 1) * previousStride);
+                        TVector previous = TLanes.Load(historyBuffer, slot + lane);
                         TVector gradDecayTimesDecay = TLanes.Multiply(TLanes.Multiply(grad, previous), decay);
-                        gradDelta = TLanes.MultiplyAdd(gradDecayTimesDecay, TLanes.Load(aBuffer, aOffset), gradDelta);
-                        TLanes.Store(gradABuffer, aOffset, TLanes.MultiplyAdd(gradDecayTimesDecay, delta, TLanes.Load(gradABuffer, aOffset)));
+                        gradDelta = TLanes.MultiplyAdd(gradDecayTimesDecay, TLanes.Load(aLanesBuffer, lane), gradDelta);
+                        TLanes.Store(gradALanesBuffer, lane, TLanes.MultiplyAdd(gradDecayTimesDecay, delta, TLanes.Load(gradALanesBuffer, lane)));
                         TVector gradInput = TLanes.Multiply(grad, b);
                         gradDelta = TLanes.MultiplyAdd(gradInput, x, gradDelta);
                         gradX = TLanes.MultiplyAdd(gradInput, delta, gradX);
@@ -888,18 +886,17 @@ internal sealed class SelectiveScanN16 : global::ModelDsl.Kernels.SelectiveScanK
                     }
                     {
                         long lane = (long)(n + 2) * width;
-                        long aOffset = (long)(n + 2) * channels + channel;
-                        TVector hidden = TLanes.Load(historyBuffer, slot + lane);
+                        TVector hidden = TLanes.Load(historyBuffer, next + lane);
                         TVector decay = TLanes.Load(decayBuffer, slot + lane);
                         TVector b = TLanes.Broadcast(bBuffer[stateRow + n + 2]);
                         TVector c = TLanes.Broadcast(cBuffer[stateRow + n + 2]);
                         y = TLanes.MultiplyAdd(hidden, c, y);
                         gradCTerms[n + 2] = TLanes.Multiply(gradY, hidden);
                         TVector grad = TLanes.MultiplyAdd(gradY, c, TLanes.Load(carryBuffer, lane));
-                        TVector previous = TLanes.Load(previousBuffer, previousSlot + (n + 2) * previousStride);
+                        TVector previous = TLanes.Load(historyBuffer, slot + lane);
                         TVector gradDecayTimesDecay = TLanes.Multiply(TLanes.Multiply(grad, previous), decay);
-                        gradDelta = TLanes.MultiplyAdd(gradDecayTimesDecay, TLanes.Load(aBuffer, aOffset), gradDelta);
-                        TLanes.Store(gradABuffer, aOffset, TLanes.MultiplyAdd(gradDecayTimesDecay, delta, TLanes.Load(gradABuffer, aOffset)));
+                        gradDelta = TLanes.MultiplyAdd(gradDecayTimesDecay, TLanes.Load(aLanesBuffer, lane), gradDelta);
+                        TLanes.Store(gradALanesBuffer, lane, TLanes.MultiplyAdd(gradDecayTimesDecay, delta, TLanes.Load(gradALanesBuffer, lane)));
                         TVector gradInput = TLanes.Multiply(grad, b);
                         gradDelta = TLanes.MultiplyAdd(gradInput, x, gradDelta);
                         gradX = TLanes.MultiplyAdd(gradInput, delta, gradX);
@@ -908,18 +905,17 @@ internal sealed class SelectiveScanN16 : global::ModelDsl.Kernels.SelectiveScanK
                     }
                     {
                         long lane = (long)(n + 3) * width;
-                        long aOffset = (long)(n + 3) * channels + channel;
-                        TVector hidden = TLanes.Load(historyBuffer, slot + lane);
+                        TVector hidden = TLanes.Load(historyBuffer, next + lane);
                         TVector decay = TLanes.Load(decayBuffer, slot + lane);
                         TVector b = TLanes.Broadcast(bBuffer[stateRow + n + 3]);
                         TVector c = TLanes.Broadcast(cBuffer[stateRow + n + 3]);
                         y = TLanes.MultiplyAdd(hidden, c, y);
                         gradCTerms[n + 3] = TLanes.Multiply(gradY, hidden);
                         TVector grad = TLanes.MultiplyAdd(gradY, c, TLanes.Load(carryBuffer, lane));
-                        TVector previous = TLanes.Load(previousBuffer, previousSlot + (n + 3) * previousStride);
+                        TVector previous = TLanes.Load(historyBuffer, slot + lane);
                         TVector gradDecayTimesDecay = TLanes.Multiply(TLanes.Multiply(grad, previous), decay);
-                        gradDelta = TLanes.MultiplyAdd(gradDecayTimesDecay, TLanes.Load(aBuffer, aOffset), gradDelta);
-                        TLanes.Store(gradABuffer, aOffset, TLanes.MultiplyAdd(gradDecayTimesDecay, delta, TLanes.Load(gradABuffer, aOffset)));
+                        gradDelta = TLanes.MultiplyAdd(gradDecayTimesDecay, TLanes.Load(aLanesBuffer, lane), gradDelta);
+                        TLanes.Store(gradALanesBuffer, lane, TLanes.MultiplyAdd(gradDecayTimesDecay, delta, TLanes.Load(gradALanesBuffer, lane)));
                         TVector gradInput = TLanes.Multiply(grad, b);
                         gradDelta = TLanes.MultiplyAdd(gradInput, x, gradDelta);
                         gradX = TLanes.MultiplyAdd(gradInput, delta, gradX);
@@ -941,6 +937,12 @@ internal sealed class SelectiveScanN16 : global::ModelDsl.Kernels.SelectiveScanK
             }
         }
 
+        var gradABuffer = workspace.GradATransposed;
+        for (int n = 0; n < 16; n++)
+        {
+            long aOffset = (long)n * channels + channel;
+            TLanes.Store(gradABuffer, aOffset, TLanes.Add(TLanes.Load(gradABuffer, aOffset), TLanes.Load(gradALanesBuffer, (long)n * width)));
+        }
         TLanes.Store(workspace.GradD, channel, TLanes.Add(TLanes.Load(workspace.GradD, channel), gradSkip));
         TLanes.Store(workspace.GradDeltaBias, channel, TLanes.Add(TLanes.Load(workspace.GradDeltaBias, channel), gradBias));
     }

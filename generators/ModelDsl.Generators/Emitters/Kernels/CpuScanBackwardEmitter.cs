@@ -46,7 +46,8 @@ internal static class CpuScanBackwardEmitter
             writer.WriteLine("var historyBuffer = workspace.History;");
             writer.WriteLine("var decayBuffer = workspace.Decay;");
             writer.WriteLine("var carryBuffer = workspace.Carry;");
-            writer.WriteLine("var gradABuffer = workspace.GradATransposed;");
+            writer.WriteLine("var aLanesBuffer = workspace.ALanes;");
+            writer.WriteLine("var gradALanesBuffer = workspace.GradALanes;");
             writer.WriteLine("var gradBBuffer = workspace.GradB;");
             writer.WriteLine("var gradCBuffer = workspace.GradC;");
             writer.WriteLine("int width = TLanes.Width;");
@@ -59,10 +60,13 @@ internal static class CpuScanBackwardEmitter
             writer.WriteLine("long statesBase = batch * problem.ChunkCount * " + n + "L * channels + channel;");
             writer.WriteLine();
             writer.WriteLine("// carry_n = Ā_{t+1}·G_{t+1}, the gradient that reaches h_t through h_{t+1}; zero after the last step.");
+            writer.WriteLine("// A of the block and its gradient are kept lane-major, (d_state, lanes), so state n is at n·width.");
             writer.WriteLine("for (int n = 0; n < " + n + "; n++)");
             using (writer.OpenBlock())
             {
                 writer.WriteLine("TLanes.Store(carryBuffer, (long)n * width, TLanes.Broadcast(0f));");
+                writer.WriteLine("TLanes.Store(aLanesBuffer, (long)n * width, TLanes.Load(aBuffer, (long)n * channels + channel));");
+                writer.WriteLine("TLanes.Store(gradALanesBuffer, (long)n * width, TLanes.Broadcast(0f));");
             }
 
             writer.WriteLine();
@@ -78,22 +82,30 @@ internal static class CpuScanBackwardEmitter
             }
 
             writer.WriteLine();
+            writer.WriteLine("var gradABuffer = workspace.GradATransposed;");
+            writer.WriteLine("for (int n = 0; n < " + n + "; n++)");
+            using (writer.OpenBlock())
+            {
+                writer.WriteLine("long aOffset = (long)n * channels + channel;");
+                writer.WriteLine("TLanes.Store(gradABuffer, aOffset, TLanes.Add(TLanes.Load(gradABuffer, aOffset), TLanes.Load(gradALanesBuffer, (long)n * width)));");
+            }
+
             writer.WriteLine("TLanes.Store(workspace.GradD, channel, TLanes.Add(TLanes.Load(workspace.GradD, channel), gradSkip));");
             writer.WriteLine("TLanes.Store(workspace.GradDeltaBias, channel, TLanes.Add(TLanes.Load(workspace.GradDeltaBias, channel), gradBias));");
         }
     }
 
-    private static void EmitPrevious(IndentedWriter writer, int n)
-    {
-        writer.WriteLine("// h_{t−1} is the previous step's recomputed state, or the chunk's entering state at its first step.");
-        writer.WriteLine("var previousBuffer = s > 0 ? historyBuffer : " + CpuScanStepEmitter.Local("ChunkStates") + ";");
-        writer.WriteLine("long previousSlot = s > 0 ? slot - " + n + "L * width : stateOffset;");
-        writer.WriteLine("long previousStride = s > 0 ? width : channels;");
-    }
-
     private static void EmitRecompute(IndentedWriter writer, ScanKernelSpec spec, int block)
     {
         var n = spec.DState;
+        writer.WriteLine();
+        writer.WriteLine("// History slot 0 holds the state entering the chunk, and slot s + 1 the state h_t after step s.");
+        writer.WriteLine("for (int n = 0; n < " + n + "; n++)");
+        using (writer.OpenBlock())
+        {
+            writer.WriteLine("TLanes.Store(historyBuffer, (long)n * width, TLanes.Load(" + CpuScanStepEmitter.Local("ChunkStates") + ", stateOffset + (long)n * channels));");
+        }
+
         writer.WriteLine();
         writer.WriteLine("// Recompute h_t and Ā_t of the chunk, (step, d_state, lanes), from the saved entering state.");
         writer.WriteLine("for (int s = 0; s < steps; s++)");
@@ -102,7 +114,6 @@ internal static class CpuScanBackwardEmitter
             EmitStepIndices(writer, n);
             CpuScanStepEmitter.EmitDelta(writer, spec);
             CpuScanStepEmitter.EmitDeltaLog2(writer);
-            EmitPrevious(writer, n);
             writer.WriteLine("for (int n = 0; n < " + n + "; n += " + block + ")");
             using (writer.OpenBlock())
             {
@@ -112,12 +123,11 @@ internal static class CpuScanBackwardEmitter
                     writer.WriteLine("{");
                     using (writer.Indent())
                     {
-                        writer.WriteLine("TVector a = TLanes.Load(aBuffer, (long)(" + state + ") * channels + channel);");
-                        writer.WriteLine("TVector decay = " + CpuScanStepEmitter.Decay("a") + ";");
-                        writer.WriteLine("TVector previous = TLanes.Load(previousBuffer, previousSlot + (" + state + ") * previousStride);");
-                        writer.WriteLine("TVector state = TLanes.MultiplyAdd(decay, previous, TLanes.Multiply(deltaX, TLanes.Broadcast(bBuffer[stateRow + " + state + "])));");
-                        writer.WriteLine("TLanes.Store(historyBuffer, slot + (long)(" + state + ") * width, state);");
-                        writer.WriteLine("TLanes.Store(decayBuffer, slot + (long)(" + state + ") * width, decay);");
+                        writer.WriteLine("long lane = (long)(" + state + ") * width;");
+                        writer.WriteLine("TVector decay = " + CpuScanStepEmitter.Decay("TLanes.Load(aLanesBuffer, lane)") + ";");
+                        writer.WriteLine("TVector state = TLanes.MultiplyAdd(decay, TLanes.Load(historyBuffer, slot + lane), TLanes.Multiply(deltaX, TLanes.Broadcast(bBuffer[stateRow + " + state + "])));");
+                        writer.WriteLine("TLanes.Store(historyBuffer, next + lane, state);");
+                        writer.WriteLine("TLanes.Store(decayBuffer, slot + lane, decay);");
                     }
 
                     writer.WriteLine("}");
@@ -143,7 +153,6 @@ internal static class CpuScanBackwardEmitter
             writer.WriteLine("TVector gradDelta = TLanes.Broadcast(0f);");
             writer.WriteLine("TVector gradX = TLanes.Multiply(skip, gradY);");
             writer.WriteLine();
-            EmitPrevious(writer, n);
             writer.WriteLine("for (int n = 0; n < " + n + "; n += " + block + ")");
             using (writer.OpenBlock())
             {
@@ -187,18 +196,17 @@ internal static class CpuScanBackwardEmitter
         using (writer.Indent())
         {
             writer.WriteLine("long lane = (long)(" + state + ") * width;");
-            writer.WriteLine("long aOffset = (long)(" + state + ") * channels + channel;");
-            writer.WriteLine("TVector hidden = TLanes.Load(historyBuffer, slot + lane);");
+            writer.WriteLine("TVector hidden = TLanes.Load(historyBuffer, next + lane);");
             writer.WriteLine("TVector decay = TLanes.Load(decayBuffer, slot + lane);");
             writer.WriteLine("TVector b = TLanes.Broadcast(bBuffer[stateRow + " + state + "]);");
             writer.WriteLine("TVector c = TLanes.Broadcast(cBuffer[stateRow + " + state + "]);");
             writer.WriteLine("y = TLanes.MultiplyAdd(hidden, c, y);");
             writer.WriteLine("gradCTerms[" + state + "] = TLanes.Multiply(gradY, hidden);");
             writer.WriteLine("TVector grad = TLanes.MultiplyAdd(gradY, c, TLanes.Load(carryBuffer, lane));");
-            writer.WriteLine("TVector previous = TLanes.Load(previousBuffer, previousSlot + (" + state + ") * previousStride);");
+            writer.WriteLine("TVector previous = TLanes.Load(historyBuffer, slot + lane);");
             writer.WriteLine("TVector gradDecayTimesDecay = TLanes.Multiply(TLanes.Multiply(grad, previous), decay);");
-            writer.WriteLine("gradDelta = TLanes.MultiplyAdd(gradDecayTimesDecay, TLanes.Load(aBuffer, aOffset), gradDelta);");
-            writer.WriteLine("TLanes.Store(gradABuffer, aOffset, TLanes.MultiplyAdd(gradDecayTimesDecay, delta, TLanes.Load(gradABuffer, aOffset)));");
+            writer.WriteLine("gradDelta = TLanes.MultiplyAdd(gradDecayTimesDecay, TLanes.Load(aLanesBuffer, lane), gradDelta);");
+            writer.WriteLine("TLanes.Store(gradALanesBuffer, lane, TLanes.MultiplyAdd(gradDecayTimesDecay, delta, TLanes.Load(gradALanesBuffer, lane)));");
             writer.WriteLine("TVector gradInput = TLanes.Multiply(grad, b);");
             writer.WriteLine("gradDelta = TLanes.MultiplyAdd(gradInput, x, gradDelta);");
             writer.WriteLine("gradX = TLanes.MultiplyAdd(gradInput, delta, gradX);");
@@ -215,5 +223,6 @@ internal static class CpuScanBackwardEmitter
         writer.WriteLine("long offset = row * channels + channel;");
         writer.WriteLine("long stateRow = row * " + n + "L;");
         writer.WriteLine("long slot = (long)s * " + n + "L * width;");
+        writer.WriteLine("long next = slot + " + n + "L * width;");
     }
 }

@@ -5,8 +5,8 @@ namespace ModelDsl.Kernels.Cpu;
 /// <summary>
 /// Where the CPU backward keeps its scratch data inside one <see cref="CpuScanScratch"/> block: A
 /// transposed, then per worker the partial sums of the reduced gradients (B and C: batch·L·d_state
-/// each; A: d_state·channels; D and the Δ bias: channels each), the chunk recompute buffers and the
-/// carried state gradient. Every region starts on a 64-byte boundary.
+/// each; A: d_state·channels; D and the Δ bias: channels each), the chunk recompute buffers, the
+/// carried state gradient, and A and its gradient for the current channel block in lane-major order. Every region starts on a 64-byte boundary.
 /// </summary>
 internal sealed class CpuScanBackwardLayout
 {
@@ -18,8 +18,9 @@ internal sealed class CpuScanBackwardLayout
     private readonly long bcCount;
     private readonly long aFloats;
     private readonly long bcFloats;
-    private readonly long recomputeFloats;
-    private readonly long carryFloats;
+    private readonly long historyFloats;
+    private readonly long decayFloats;
+    private readonly long laneFloats;
     private readonly long workerFloats;
 
     public CpuScanBackwardLayout(long batch, long length, long channels, int dState, int chunkLength, int workers)
@@ -30,9 +31,10 @@ internal sealed class CpuScanBackwardLayout
         bcCount = batch * length * dState;
         aFloats = Align(dState * channels);
         bcFloats = Align(bcCount);
-        recomputeFloats = Align((long)chunkLength * dState * CpuScanBackend.MaxLaneWidth);
-        carryFloats = Align((long)dState * CpuScanBackend.MaxLaneWidth);
-        workerFloats = 2 * bcFloats + aFloats + 2 * Align(channels) + 2 * recomputeFloats + carryFloats;
+        laneFloats = Align((long)dState * CpuScanBackend.MaxLaneWidth);
+        historyFloats = (chunkLength + 1) * laneFloats;
+        decayFloats = chunkLength * laneFloats;
+        workerFloats = 2 * bcFloats + aFloats + 2 * Align(channels) + historyFloats + decayFloats + 3 * laneFloats;
     }
 
     /// <summary>Floats the whole layout needs.</summary>
@@ -51,8 +53,10 @@ internal sealed class CpuScanBackwardLayout
         var gradD = gradA + aFloats;
         var gradBias = gradD + Align(channels);
         var history = gradBias + Align(channels);
-        var decay = history + recomputeFloats;
-        var carry = decay + recomputeFloats;
+        var decay = history + historyFloats;
+        var carry = decay + decayFloats;
+        var aLanes = carry + laneFloats;
+        var gradALanes = aLanes + laneFloats;
         return new CpuScanWorkspace
         {
             GradB = scratch.Offset(gradB),
@@ -63,6 +67,8 @@ internal sealed class CpuScanBackwardLayout
             History = scratch.Offset(history),
             Decay = scratch.Offset(decay),
             Carry = scratch.Offset(carry),
+            ALanes = scratch.Offset(aLanes),
+            GradALanes = scratch.Offset(gradALanes),
         };
     }
 

@@ -7,7 +7,10 @@ namespace ModelDsl.Kernels.Cpu;
 /// </summary>
 public readonly struct CpuScanWorkspace
 {
-    /// <summary>States <c>h_t</c> of the current chunk, (ChunkLength, N, lanes).</summary>
+    /// <summary>
+    /// States of the current chunk, (ChunkLength + 1, N, lanes): slot 0 is the state entering the
+    /// chunk and slot s + 1 the state <c>h_t</c> after its step s.
+    /// </summary>
     public NativeFloatBuffer History { get; init; }
 
     /// <summary>Decays <c>Ā_t = exp(δ_t · A)</c> of the current chunk, (ChunkLength, N, lanes).</summary>
@@ -15,6 +18,12 @@ public readonly struct CpuScanWorkspace
 
     /// <summary>Gradient reaching each state from the following step, <c>Ā_{t+1}·G_{t+1}</c>, (N, lanes).</summary>
     public NativeFloatBuffer Carry { get; init; }
+
+    /// <summary>A of the current channel block, (N, lanes).</summary>
+    public NativeFloatBuffer ALanes { get; init; }
+
+    /// <summary>Gradient of A for the current channel block, (N, lanes), summed over its time steps.</summary>
+    public NativeFloatBuffer GradALanes { get; init; }
 
     /// <summary>Partial gradient of B, (B, L, N), summed over this worker's channels.</summary>
     public NativeFloatBuffer GradB { get; init; }
