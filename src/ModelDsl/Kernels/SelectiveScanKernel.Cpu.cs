@@ -21,13 +21,14 @@ public abstract partial class SelectiveScanKernel
         => throw NotGenerated();
 
     /// <summary>
-    /// Runs the backward scan for one batch row and the <paramref name="width"/> channels starting at
-    /// <paramref name="channel"/>: recomputes each chunk from its saved entering state, writes the
-    /// element-wise gradients and adds the reduced ones to <paramref name="workspace"/>.
+    /// Runs the backward scan over one chunk for one batch row and the <paramref name="width"/>
+    /// channels starting at <paramref name="channel"/>: recomputes the chunk from its saved entering
+    /// state, writes the element-wise gradients and adds the reduced ones to <paramref name="workspace"/>.
+    /// The chunks of a block must run from last to first with the same block state in the workspace.
     /// </summary>
     /// <param name="width">Lanes per step: 16 (Vector512), 8 (Vector256) or 1 (scalar).</param>
     /// <exception cref="NotSupportedException">This class is not generated, such as a test stand-in.</exception>
-    protected virtual void BackwardCpuBlock(in CpuScanProblem problem, in CpuScanWorkspace workspace, long batch, long channel, int width)
+    protected virtual void BackwardCpuBlock(in CpuScanProblem problem, in CpuScanWorkspace workspace, long batch, long channel, long chunk, int width)
         => throw NotGenerated();
 
     private NotSupportedException NotGenerated()
@@ -38,6 +39,6 @@ public abstract partial class SelectiveScanKernel
         => ForwardCpuBlock(in problem, batch, channel, width);
 
     /// <summary>Calls <see cref="BackwardCpuBlock"/> for the CPU backend.</summary>
-    internal void RunBackwardCpuBlock(in CpuScanProblem problem, in CpuScanWorkspace workspace, long batch, long channel, int width)
-        => BackwardCpuBlock(in problem, in workspace, batch, channel, width);
+    internal void RunBackwardCpuBlock(in CpuScanProblem problem, in CpuScanWorkspace workspace, long batch, long channel, long chunk, int width)
+        => BackwardCpuBlock(in problem, in workspace, batch, channel, chunk, width);
 }

@@ -579,18 +579,18 @@ internal sealed class SelectiveScanN16 : global::ModelDsl.Kernels.SelectiveScanK
     }
 
     /// <inheritdoc />
-    protected override void BackwardCpuBlock(in global::ModelDsl.Kernels.Cpu.CpuScanProblem problem, in global::ModelDsl.Kernels.Cpu.CpuScanWorkspace workspace, long batch, long channel, int width)
+    protected override void BackwardCpuBlock(in global::ModelDsl.Kernels.Cpu.CpuScanProblem problem, in global::ModelDsl.Kernels.Cpu.CpuScanWorkspace workspace, long batch, long channel, long chunk, int width)
     {
         switch (width)
         {
             case 16:
-                BackwardCpuLanes<global::ModelDsl.Kernels.Cpu.Lanes512, global::System.Runtime.Intrinsics.Vector512<float>>(in problem, in workspace, batch, channel);
+                BackwardCpuLanes<global::ModelDsl.Kernels.Cpu.Lanes512, global::System.Runtime.Intrinsics.Vector512<float>>(in problem, in workspace, batch, channel, chunk);
                 break;
             case 8:
-                BackwardCpuLanes<global::ModelDsl.Kernels.Cpu.Lanes256, global::System.Runtime.Intrinsics.Vector256<float>>(in problem, in workspace, batch, channel);
+                BackwardCpuLanes<global::ModelDsl.Kernels.Cpu.Lanes256, global::System.Runtime.Intrinsics.Vector256<float>>(in problem, in workspace, batch, channel, chunk);
                 break;
             case 1:
-                BackwardCpuLanes<global::ModelDsl.Kernels.Cpu.LanesScalar, float>(in problem, in workspace, batch, channel);
+                BackwardCpuLanes<global::ModelDsl.Kernels.Cpu.LanesScalar, float>(in problem, in workspace, batch, channel, chunk);
                 break;
             default:
                 throw new global::System.ArgumentOutOfRangeException(nameof(width), width, "The CPU scan kernels take 16, 8 or 1 lanes.");
@@ -722,7 +722,7 @@ internal sealed class SelectiveScanN16 : global::ModelDsl.Kernels.SelectiveScanK
         }
     }
 
-    private static void BackwardCpuLanes<TLanes, TVector>(in global::ModelDsl.Kernels.Cpu.CpuScanProblem problem, in global::ModelDsl.Kernels.Cpu.CpuScanWorkspace workspace, long batch, long channel)
+    private static void BackwardCpuLanes<TLanes, TVector>(in global::ModelDsl.Kernels.Cpu.CpuScanProblem problem, in global::ModelDsl.Kernels.Cpu.CpuScanWorkspace workspace, long batch, long channel, long chunk)
         where TLanes : struct, global::ModelDsl.Kernels.Cpu.ILaneOps<TVector>
         where TVector : unmanaged
     {
@@ -747,203 +747,214 @@ internal sealed class SelectiveScanN16 : global::ModelDsl.Kernels.SelectiveScanK
         var carryBuffer = workspace.Carry;
         var aLanesBuffer = workspace.ALanes;
         var gradALanesBuffer = workspace.GradALanes;
-        var gradBBuffer = workspace.GradB;
-        var gradCBuffer = workspace.GradC;
+        var termsBBuffer = workspace.TermsB;
+        var termsCBuffer = workspace.TermsC;
+        var blockSumsBuffer = workspace.BlockSums;
         int width = TLanes.Width;
-        global::System.Span<TVector> gradBTerms = stackalloc TVector[16];
-        global::System.Span<TVector> gradCTerms = stackalloc TVector[16];
-        TVector gradSkip = TLanes.Broadcast(0f);
-        TVector gradBias = TLanes.Broadcast(0f);
-        long statesBase = batch * problem.ChunkCount * 16L * channels + channel;
+        const int termStride = global::ModelDsl.Kernels.Cpu.CpuScanWorkspace.TermStride;
+        long chunkStart = chunk * chunkLength;
+        int steps = (int)global::System.Math.Min(chunkLength, length - chunkStart);
+        long stateOffset = (batch * problem.ChunkCount + chunk) * 16L * channels + channel;
 
+        // The last chunk runs first and starts the block state; the D and Δ bias gradients sit at 0 and termStride.
         // carry_n = Ā_{t+1}·G_{t+1}, the gradient that reaches h_t through h_{t+1}; zero after the last step.
         // A of the block and its gradient are kept lane-major, (d_state, lanes), so state n is at n·width.
-        for (int n = 0; n < 16; n++)
+        if (chunk == problem.ChunkCount - 1)
         {
-            TLanes.Store(carryBuffer, (long)n * width, TLanes.Broadcast(0f));
-            TLanes.Store(aLanesBuffer, (long)n * width, TLanes.Load(aBuffer, (long)n * channels + channel));
-            TLanes.Store(gradALanesBuffer, (long)n * width, TLanes.Broadcast(0f));
-        }
-
-        for (long chunk = problem.ChunkCount - 1; chunk >= 0; chunk--)
-        {
-            long chunkStart = chunk * chunkLength;
-            int steps = (int)global::System.Math.Min(chunkLength, length - chunkStart);
-            long stateOffset = statesBase + chunk * 16L * channels;
-
-            // History slot 0 holds the state entering the chunk, and slot s + 1 the state h_t after step s.
             for (int n = 0; n < 16; n++)
             {
-                TLanes.Store(historyBuffer, (long)n * width, TLanes.Load(chunkStatesBuffer, stateOffset + (long)n * channels));
+                TLanes.Store(carryBuffer, (long)n * width, TLanes.Broadcast(0f));
+                TLanes.Store(aLanesBuffer, (long)n * width, TLanes.Load(aBuffer, (long)n * channels + channel));
+                TLanes.Store(gradALanesBuffer, (long)n * width, TLanes.Broadcast(0f));
             }
-
-            // Recompute h_t and Ā_t of the chunk, (step, d_state, lanes), from the saved entering state.
-            for (int s = 0; s < steps; s++)
-            {
-                long row = batch * length + chunkStart + s;
-                long offset = row * channels + channel;
-                long stateRow = row * 16L;
-                long slot = (long)s * 16L * width;
-                long next = slot + 16L * width;
-                TVector x = TLanes.Load(xBuffer, offset);
-                TVector deltaPre = TLanes.Load(deltaPreBuffer, offset);
-                TVector pre = TLanes.Add(deltaPre, deltaBias);
-                TVector delta = global::ModelDsl.Kernels.Cpu.LaneMath<TLanes, TVector>.Softplus(pre);
-                TVector deltaX = TLanes.Multiply(delta, x);
-                TVector deltaLog2 = TLanes.Multiply(delta, TLanes.Broadcast(global::ModelDsl.Kernels.Cpu.LaneMath<TLanes, TVector>.Log2E));
-                for (int n = 0; n < 16; n += 4)
-                {
-                    {
-                        long lane = (long)(n) * width;
-                        TVector decay = global::ModelDsl.Kernels.Cpu.LaneMath<TLanes, TVector>.Exp2(TLanes.Multiply(deltaLog2, TLanes.Load(aLanesBuffer, lane)));
-                        TVector state = TLanes.MultiplyAdd(decay, TLanes.Load(historyBuffer, slot + lane), TLanes.Multiply(deltaX, TLanes.Broadcast(bBuffer[stateRow + n])));
-                        TLanes.Store(historyBuffer, next + lane, state);
-                        TLanes.Store(decayBuffer, slot + lane, decay);
-                    }
-                    {
-                        long lane = (long)(n + 1) * width;
-                        TVector decay = global::ModelDsl.Kernels.Cpu.LaneMath<TLanes, TVector>.Exp2(TLanes.Multiply(deltaLog2, TLanes.Load(aLanesBuffer, lane)));
-                        TVector state = TLanes.MultiplyAdd(decay, TLanes.Load(historyBuffer, slot + lane), TLanes.Multiply(deltaX, TLanes.Broadcast(bBuffer[stateRow + n + 1])));
-                        TLanes.Store(historyBuffer, next + lane, state);
-                        TLanes.Store(decayBuffer, slot + lane, decay);
-                    }
-                    {
-                        long lane = (long)(n + 2) * width;
-                        TVector decay = global::ModelDsl.Kernels.Cpu.LaneMath<TLanes, TVector>.Exp2(TLanes.Multiply(deltaLog2, TLanes.Load(aLanesBuffer, lane)));
-                        TVector state = TLanes.MultiplyAdd(decay, TLanes.Load(historyBuffer, slot + lane), TLanes.Multiply(deltaX, TLanes.Broadcast(bBuffer[stateRow + n + 2])));
-                        TLanes.Store(historyBuffer, next + lane, state);
-                        TLanes.Store(decayBuffer, slot + lane, decay);
-                    }
-                    {
-                        long lane = (long)(n + 3) * width;
-                        TVector decay = global::ModelDsl.Kernels.Cpu.LaneMath<TLanes, TVector>.Exp2(TLanes.Multiply(deltaLog2, TLanes.Load(aLanesBuffer, lane)));
-                        TVector state = TLanes.MultiplyAdd(decay, TLanes.Load(historyBuffer, slot + lane), TLanes.Multiply(deltaX, TLanes.Broadcast(bBuffer[stateRow + n + 3])));
-                        TLanes.Store(historyBuffer, next + lane, state);
-                        TLanes.Store(decayBuffer, slot + lane, decay);
-                    }
-                }
-            }
-
-            for (int s = steps - 1; s >= 0; s--)
-            {
-                long row = batch * length + chunkStart + s;
-                long offset = row * channels + channel;
-                long stateRow = row * 16L;
-                long slot = (long)s * 16L * width;
-                long next = slot + 16L * width;
-                TVector x = TLanes.Load(xBuffer, offset);
-                TVector deltaPre = TLanes.Load(deltaPreBuffer, offset);
-                TVector pre = TLanes.Add(deltaPre, deltaBias);
-                TVector delta = global::ModelDsl.Kernels.Cpu.LaneMath<TLanes, TVector>.Softplus(pre);
-                TVector deltaX = TLanes.Multiply(delta, x);
-                TVector z = TLanes.Load(zBuffer, offset);
-                TVector sigmoidZ = global::ModelDsl.Kernels.Cpu.LaneMath<TLanes, TVector>.Sigmoid(z);
-                TVector outputGradient = TLanes.Load(outputGradientBuffer, offset);
-                TVector gradY = TLanes.Multiply(outputGradient, TLanes.Multiply(z, sigmoidZ));
-                TVector y = TLanes.Multiply(skip, x);
-                TVector gradDelta = TLanes.Broadcast(0f);
-                TVector gradX = TLanes.Multiply(skip, gradY);
-
-                for (int n = 0; n < 16; n += 4)
-                {
-                    {
-                        long lane = (long)(n) * width;
-                        TVector hidden = TLanes.Load(historyBuffer, next + lane);
-                        TVector decay = TLanes.Load(decayBuffer, slot + lane);
-                        TVector b = TLanes.Broadcast(bBuffer[stateRow + n]);
-                        TVector c = TLanes.Broadcast(cBuffer[stateRow + n]);
-                        y = TLanes.MultiplyAdd(hidden, c, y);
-                        gradCTerms[n] = TLanes.Multiply(gradY, hidden);
-                        TVector grad = TLanes.MultiplyAdd(gradY, c, TLanes.Load(carryBuffer, lane));
-                        TVector previous = TLanes.Load(historyBuffer, slot + lane);
-                        TVector gradDecayTimesDecay = TLanes.Multiply(TLanes.Multiply(grad, previous), decay);
-                        gradDelta = TLanes.MultiplyAdd(gradDecayTimesDecay, TLanes.Load(aLanesBuffer, lane), gradDelta);
-                        TLanes.Store(gradALanesBuffer, lane, TLanes.MultiplyAdd(gradDecayTimesDecay, delta, TLanes.Load(gradALanesBuffer, lane)));
-                        TVector gradInput = TLanes.Multiply(grad, b);
-                        gradDelta = TLanes.MultiplyAdd(gradInput, x, gradDelta);
-                        gradX = TLanes.MultiplyAdd(gradInput, delta, gradX);
-                        gradBTerms[n] = TLanes.Multiply(grad, deltaX);
-                        TLanes.Store(carryBuffer, lane, TLanes.Multiply(grad, decay));
-                    }
-                    {
-                        long lane = (long)(n + 1) * width;
-                        TVector hidden = TLanes.Load(historyBuffer, next + lane);
-                        TVector decay = TLanes.Load(decayBuffer, slot + lane);
-                        TVector b = TLanes.Broadcast(bBuffer[stateRow + n + 1]);
-                        TVector c = TLanes.Broadcast(cBuffer[stateRow + n + 1]);
-                        y = TLanes.MultiplyAdd(hidden, c, y);
-                        gradCTerms[n + 1] = TLanes.Multiply(gradY, hidden);
-                        TVector grad = TLanes.MultiplyAdd(gradY, c, TLanes.Load(carryBuffer, lane));
-                        TVector previous = TLanes.Load(historyBuffer, slot + lane);
-                        TVector gradDecayTimesDecay = TLanes.Multiply(TLanes.Multiply(grad, previous), decay);
-                        gradDelta = TLanes.MultiplyAdd(gradDecayTimesDecay, TLanes.Load(aLanesBuffer, lane), gradDelta);
-                        TLanes.Store(gradALanesBuffer, lane, TLanes.MultiplyAdd(gradDecayTimesDecay, delta, TLanes.Load(gradALanesBuffer, lane)));
-                        TVector gradInput = TLanes.Multiply(grad, b);
-                        gradDelta = TLanes.MultiplyAdd(gradInput, x, gradDelta);
-                        gradX = TLanes.MultiplyAdd(gradInput, delta, gradX);
-                        gradBTerms[n + 1] = TLanes.Multiply(grad, deltaX);
-                        TLanes.Store(carryBuffer, lane, TLanes.Multiply(grad, decay));
-                    }
-                    {
-                        long lane = (long)(n + 2) * width;
-                        TVector hidden = TLanes.Load(historyBuffer, next + lane);
-                        TVector decay = TLanes.Load(decayBuffer, slot + lane);
-                        TVector b = TLanes.Broadcast(bBuffer[stateRow + n + 2]);
-                        TVector c = TLanes.Broadcast(cBuffer[stateRow + n + 2]);
-                        y = TLanes.MultiplyAdd(hidden, c, y);
-                        gradCTerms[n + 2] = TLanes.Multiply(gradY, hidden);
-                        TVector grad = TLanes.MultiplyAdd(gradY, c, TLanes.Load(carryBuffer, lane));
-                        TVector previous = TLanes.Load(historyBuffer, slot + lane);
-                        TVector gradDecayTimesDecay = TLanes.Multiply(TLanes.Multiply(grad, previous), decay);
-                        gradDelta = TLanes.MultiplyAdd(gradDecayTimesDecay, TLanes.Load(aLanesBuffer, lane), gradDelta);
-                        TLanes.Store(gradALanesBuffer, lane, TLanes.MultiplyAdd(gradDecayTimesDecay, delta, TLanes.Load(gradALanesBuffer, lane)));
-                        TVector gradInput = TLanes.Multiply(grad, b);
-                        gradDelta = TLanes.MultiplyAdd(gradInput, x, gradDelta);
-                        gradX = TLanes.MultiplyAdd(gradInput, delta, gradX);
-                        gradBTerms[n + 2] = TLanes.Multiply(grad, deltaX);
-                        TLanes.Store(carryBuffer, lane, TLanes.Multiply(grad, decay));
-                    }
-                    {
-                        long lane = (long)(n + 3) * width;
-                        TVector hidden = TLanes.Load(historyBuffer, next + lane);
-                        TVector decay = TLanes.Load(decayBuffer, slot + lane);
-                        TVector b = TLanes.Broadcast(bBuffer[stateRow + n + 3]);
-                        TVector c = TLanes.Broadcast(cBuffer[stateRow + n + 3]);
-                        y = TLanes.MultiplyAdd(hidden, c, y);
-                        gradCTerms[n + 3] = TLanes.Multiply(gradY, hidden);
-                        TVector grad = TLanes.MultiplyAdd(gradY, c, TLanes.Load(carryBuffer, lane));
-                        TVector previous = TLanes.Load(historyBuffer, slot + lane);
-                        TVector gradDecayTimesDecay = TLanes.Multiply(TLanes.Multiply(grad, previous), decay);
-                        gradDelta = TLanes.MultiplyAdd(gradDecayTimesDecay, TLanes.Load(aLanesBuffer, lane), gradDelta);
-                        TLanes.Store(gradALanesBuffer, lane, TLanes.MultiplyAdd(gradDecayTimesDecay, delta, TLanes.Load(gradALanesBuffer, lane)));
-                        TVector gradInput = TLanes.Multiply(grad, b);
-                        gradDelta = TLanes.MultiplyAdd(gradInput, x, gradDelta);
-                        gradX = TLanes.MultiplyAdd(gradInput, delta, gradX);
-                        gradBTerms[n + 3] = TLanes.Multiply(grad, deltaX);
-                        TLanes.Store(carryBuffer, lane, TLanes.Multiply(grad, decay));
-                    }
-                }
-                TLanes.AddLaneSums(gradCTerms, gradCBuffer, stateRow);
-                TLanes.AddLaneSums(gradBTerms, gradBBuffer, stateRow);
-
-                // SiLU'(z) = σ(z)·(1 + z·(1 − σ(z))).
-                TVector siluZDerivative = TLanes.Multiply(sigmoidZ, TLanes.MultiplyAdd(z, TLanes.Subtract(TLanes.Broadcast(1f), sigmoidZ), TLanes.Broadcast(1f)));
-                TLanes.Store(gradZBuffer, offset, TLanes.Multiply(TLanes.Multiply(outputGradient, y), siluZDerivative));
-                gradSkip = TLanes.MultiplyAdd(gradY, x, gradSkip);
-                TVector gradPre = TLanes.Multiply(gradDelta, global::ModelDsl.Kernels.Cpu.LaneMath<TLanes, TVector>.SoftplusDerivative(pre));
-                gradBias = TLanes.Add(gradBias, gradPre);
-                TLanes.Store(gradXBuffer, offset, gradX);
-                TLanes.Store(gradDeltaPreBuffer, offset, gradPre);
-            }
+            TLanes.Store(blockSumsBuffer, 0, TLanes.Broadcast(0f));
+            TLanes.Store(blockSumsBuffer, termStride, TLanes.Broadcast(0f));
         }
 
-        var gradABuffer = workspace.GradATransposed;
+        TVector gradSkip = TLanes.Load(blockSumsBuffer, 0);
+        TVector gradBias = TLanes.Load(blockSumsBuffer, termStride);
+
+        // History slot 0 holds the state entering the chunk, and slot s + 1 the state h_t after step s.
         for (int n = 0; n < 16; n++)
         {
-            long aOffset = (long)n * channels + channel;
-            TLanes.Store(gradABuffer, aOffset, TLanes.Add(TLanes.Load(gradABuffer, aOffset), TLanes.Load(gradALanesBuffer, (long)n * width)));
+            TLanes.Store(historyBuffer, (long)n * width, TLanes.Load(chunkStatesBuffer, stateOffset + (long)n * channels));
         }
-        TLanes.Store(workspace.GradD, channel, TLanes.Add(TLanes.Load(workspace.GradD, channel), gradSkip));
-        TLanes.Store(workspace.GradDeltaBias, channel, TLanes.Add(TLanes.Load(workspace.GradDeltaBias, channel), gradBias));
+
+        // Recompute h_t and Ā_t of the chunk, (step, d_state, lanes), from the saved entering state.
+        for (int s = 0; s < steps; s++)
+        {
+            long row = batch * length + chunkStart + s;
+            long termRow = (long)s * 16L * termStride;
+            long offset = row * channels + channel;
+            long stateRow = row * 16L;
+            long slot = (long)s * 16L * width;
+            long next = slot + 16L * width;
+            TVector x = TLanes.Load(xBuffer, offset);
+            TVector deltaPre = TLanes.Load(deltaPreBuffer, offset);
+            TVector pre = TLanes.Add(deltaPre, deltaBias);
+            TVector delta = global::ModelDsl.Kernels.Cpu.LaneMath<TLanes, TVector>.Softplus(pre);
+            TVector deltaX = TLanes.Multiply(delta, x);
+            TVector deltaLog2 = TLanes.Multiply(delta, TLanes.Broadcast(global::ModelDsl.Kernels.Cpu.LaneMath<TLanes, TVector>.Log2E));
+            for (int n = 0; n < 16; n += 4)
+            {
+                {
+                    long lane = (long)(n) * width;
+                    TVector decay = global::ModelDsl.Kernels.Cpu.LaneMath<TLanes, TVector>.Exp2(TLanes.Multiply(deltaLog2, TLanes.Load(aLanesBuffer, lane)));
+                    TVector state = TLanes.MultiplyAdd(decay, TLanes.Load(historyBuffer, slot + lane), TLanes.Multiply(deltaX, TLanes.Broadcast(bBuffer[stateRow + n])));
+                    TLanes.Store(historyBuffer, next + lane, state);
+                    TLanes.Store(decayBuffer, slot + lane, decay);
+                }
+                {
+                    long lane = (long)(n + 1) * width;
+                    TVector decay = global::ModelDsl.Kernels.Cpu.LaneMath<TLanes, TVector>.Exp2(TLanes.Multiply(deltaLog2, TLanes.Load(aLanesBuffer, lane)));
+                    TVector state = TLanes.MultiplyAdd(decay, TLanes.Load(historyBuffer, slot + lane), TLanes.Multiply(deltaX, TLanes.Broadcast(bBuffer[stateRow + n + 1])));
+                    TLanes.Store(historyBuffer, next + lane, state);
+                    TLanes.Store(decayBuffer, slot + lane, decay);
+                }
+                {
+                    long lane = (long)(n + 2) * width;
+                    TVector decay = global::ModelDsl.Kernels.Cpu.LaneMath<TLanes, TVector>.Exp2(TLanes.Multiply(deltaLog2, TLanes.Load(aLanesBuffer, lane)));
+                    TVector state = TLanes.MultiplyAdd(decay, TLanes.Load(historyBuffer, slot + lane), TLanes.Multiply(deltaX, TLanes.Broadcast(bBuffer[stateRow + n + 2])));
+                    TLanes.Store(historyBuffer, next + lane, state);
+                    TLanes.Store(decayBuffer, slot + lane, decay);
+                }
+                {
+                    long lane = (long)(n + 3) * width;
+                    TVector decay = global::ModelDsl.Kernels.Cpu.LaneMath<TLanes, TVector>.Exp2(TLanes.Multiply(deltaLog2, TLanes.Load(aLanesBuffer, lane)));
+                    TVector state = TLanes.MultiplyAdd(decay, TLanes.Load(historyBuffer, slot + lane), TLanes.Multiply(deltaX, TLanes.Broadcast(bBuffer[stateRow + n + 3])));
+                    TLanes.Store(historyBuffer, next + lane, state);
+                    TLanes.Store(decayBuffer, slot + lane, decay);
+                }
+            }
+        }
+
+        for (int s = steps - 1; s >= 0; s--)
+        {
+            long row = batch * length + chunkStart + s;
+            long termRow = (long)s * 16L * termStride;
+            long offset = row * channels + channel;
+            long stateRow = row * 16L;
+            long slot = (long)s * 16L * width;
+            long next = slot + 16L * width;
+            TVector x = TLanes.Load(xBuffer, offset);
+            TVector deltaPre = TLanes.Load(deltaPreBuffer, offset);
+            TVector pre = TLanes.Add(deltaPre, deltaBias);
+            TVector delta = global::ModelDsl.Kernels.Cpu.LaneMath<TLanes, TVector>.Softplus(pre);
+            TVector deltaX = TLanes.Multiply(delta, x);
+            TVector z = TLanes.Load(zBuffer, offset);
+            TVector sigmoidZ = global::ModelDsl.Kernels.Cpu.LaneMath<TLanes, TVector>.Sigmoid(z);
+            TVector outputGradient = TLanes.Load(outputGradientBuffer, offset);
+            TVector gradY = TLanes.Multiply(outputGradient, TLanes.Multiply(z, sigmoidZ));
+            TVector y = TLanes.Multiply(skip, x);
+            TVector gradDelta = TLanes.Broadcast(0f);
+            TVector gradX = TLanes.Multiply(skip, gradY);
+
+            for (int n = 0; n < 16; n += 4)
+            {
+                {
+                    long lane = (long)(n) * width;
+                    TVector hidden = TLanes.Load(historyBuffer, next + lane);
+                    TVector decay = TLanes.Load(decayBuffer, slot + lane);
+                    TVector b = TLanes.Broadcast(bBuffer[stateRow + n]);
+                    TVector c = TLanes.Broadcast(cBuffer[stateRow + n]);
+                    y = TLanes.MultiplyAdd(hidden, c, y);
+                    long term = termRow + (long)(n) * termStride;
+                    TLanes.Store(termsCBuffer, term, TLanes.MultiplyAdd(gradY, hidden, TLanes.Load(termsCBuffer, term)));
+                    TVector grad = TLanes.MultiplyAdd(gradY, c, TLanes.Load(carryBuffer, lane));
+                    TVector previous = TLanes.Load(historyBuffer, slot + lane);
+                    TVector gradDecayTimesDecay = TLanes.Multiply(TLanes.Multiply(grad, previous), decay);
+                    gradDelta = TLanes.MultiplyAdd(gradDecayTimesDecay, TLanes.Load(aLanesBuffer, lane), gradDelta);
+                    TLanes.Store(gradALanesBuffer, lane, TLanes.MultiplyAdd(gradDecayTimesDecay, delta, TLanes.Load(gradALanesBuffer, lane)));
+                    TVector gradInput = TLanes.Multiply(grad, b);
+                    gradDelta = TLanes.MultiplyAdd(gradInput, x, gradDelta);
+                    gradX = TLanes.MultiplyAdd(gradInput, delta, gradX);
+                    TLanes.Store(termsBBuffer, term, TLanes.MultiplyAdd(grad, deltaX, TLanes.Load(termsBBuffer, term)));
+                    TLanes.Store(carryBuffer, lane, TLanes.Multiply(grad, decay));
+                }
+                {
+                    long lane = (long)(n + 1) * width;
+                    TVector hidden = TLanes.Load(historyBuffer, next + lane);
+                    TVector decay = TLanes.Load(decayBuffer, slot + lane);
+                    TVector b = TLanes.Broadcast(bBuffer[stateRow + n + 1]);
+                    TVector c = TLanes.Broadcast(cBuffer[stateRow + n + 1]);
+                    y = TLanes.MultiplyAdd(hidden, c, y);
+                    long term = termRow + (long)(n + 1) * termStride;
+                    TLanes.Store(termsCBuffer, term, TLanes.MultiplyAdd(gradY, hidden, TLanes.Load(termsCBuffer, term)));
+                    TVector grad = TLanes.MultiplyAdd(gradY, c, TLanes.Load(carryBuffer, lane));
+                    TVector previous = TLanes.Load(historyBuffer, slot + lane);
+                    TVector gradDecayTimesDecay = TLanes.Multiply(TLanes.Multiply(grad, previous), decay);
+                    gradDelta = TLanes.MultiplyAdd(gradDecayTimesDecay, TLanes.Load(aLanesBuffer, lane), gradDelta);
+                    TLanes.Store(gradALanesBuffer, lane, TLanes.MultiplyAdd(gradDecayTimesDecay, delta, TLanes.Load(gradALanesBuffer, lane)));
+                    TVector gradInput = TLanes.Multiply(grad, b);
+                    gradDelta = TLanes.MultiplyAdd(gradInput, x, gradDelta);
+                    gradX = TLanes.MultiplyAdd(gradInput, delta, gradX);
+                    TLanes.Store(termsBBuffer, term, TLanes.MultiplyAdd(grad, deltaX, TLanes.Load(termsBBuffer, term)));
+                    TLanes.Store(carryBuffer, lane, TLanes.Multiply(grad, decay));
+                }
+                {
+                    long lane = (long)(n + 2) * width;
+                    TVector hidden = TLanes.Load(historyBuffer, next + lane);
+                    TVector decay = TLanes.Load(decayBuffer, slot + lane);
+                    TVector b = TLanes.Broadcast(bBuffer[stateRow + n + 2]);
+                    TVector c = TLanes.Broadcast(cBuffer[stateRow + n + 2]);
+                    y = TLanes.MultiplyAdd(hidden, c, y);
+                    long term = termRow + (long)(n + 2) * termStride;
+                    TLanes.Store(termsCBuffer, term, TLanes.MultiplyAdd(gradY, hidden, TLanes.Load(termsCBuffer, term)));
+                    TVector grad = TLanes.MultiplyAdd(gradY, c, TLanes.Load(carryBuffer, lane));
+                    TVector previous = TLanes.Load(historyBuffer, slot + lane);
+                    TVector gradDecayTimesDecay = TLanes.Multiply(TLanes.Multiply(grad, previous), decay);
+                    gradDelta = TLanes.MultiplyAdd(gradDecayTimesDecay, TLanes.Load(aLanesBuffer, lane), gradDelta);
+                    TLanes.Store(gradALanesBuffer, lane, TLanes.MultiplyAdd(gradDecayTimesDecay, delta, TLanes.Load(gradALanesBuffer, lane)));
+                    TVector gradInput = TLanes.Multiply(grad, b);
+                    gradDelta = TLanes.MultiplyAdd(gradInput, x, gradDelta);
+                    gradX = TLanes.MultiplyAdd(gradInput, delta, gradX);
+                    TLanes.Store(termsBBuffer, term, TLanes.MultiplyAdd(grad, deltaX, TLanes.Load(termsBBuffer, term)));
+                    TLanes.Store(carryBuffer, lane, TLanes.Multiply(grad, decay));
+                }
+                {
+                    long lane = (long)(n + 3) * width;
+                    TVector hidden = TLanes.Load(historyBuffer, next + lane);
+                    TVector decay = TLanes.Load(decayBuffer, slot + lane);
+                    TVector b = TLanes.Broadcast(bBuffer[stateRow + n + 3]);
+                    TVector c = TLanes.Broadcast(cBuffer[stateRow + n + 3]);
+                    y = TLanes.MultiplyAdd(hidden, c, y);
+                    long term = termRow + (long)(n + 3) * termStride;
+                    TLanes.Store(termsCBuffer, term, TLanes.MultiplyAdd(gradY, hidden, TLanes.Load(termsCBuffer, term)));
+                    TVector grad = TLanes.MultiplyAdd(gradY, c, TLanes.Load(carryBuffer, lane));
+                    TVector previous = TLanes.Load(historyBuffer, slot + lane);
+                    TVector gradDecayTimesDecay = TLanes.Multiply(TLanes.Multiply(grad, previous), decay);
+                    gradDelta = TLanes.MultiplyAdd(gradDecayTimesDecay, TLanes.Load(aLanesBuffer, lane), gradDelta);
+                    TLanes.Store(gradALanesBuffer, lane, TLanes.MultiplyAdd(gradDecayTimesDecay, delta, TLanes.Load(gradALanesBuffer, lane)));
+                    TVector gradInput = TLanes.Multiply(grad, b);
+                    gradDelta = TLanes.MultiplyAdd(gradInput, x, gradDelta);
+                    gradX = TLanes.MultiplyAdd(gradInput, delta, gradX);
+                    TLanes.Store(termsBBuffer, term, TLanes.MultiplyAdd(grad, deltaX, TLanes.Load(termsBBuffer, term)));
+                    TLanes.Store(carryBuffer, lane, TLanes.Multiply(grad, decay));
+                }
+            }
+
+            // SiLU'(z) = σ(z)·(1 + z·(1 − σ(z))).
+            TVector siluZDerivative = TLanes.Multiply(sigmoidZ, TLanes.MultiplyAdd(z, TLanes.Subtract(TLanes.Broadcast(1f), sigmoidZ), TLanes.Broadcast(1f)));
+            TLanes.Store(gradZBuffer, offset, TLanes.Multiply(TLanes.Multiply(outputGradient, y), siluZDerivative));
+            gradSkip = TLanes.MultiplyAdd(gradY, x, gradSkip);
+            TVector gradPre = TLanes.Multiply(gradDelta, global::ModelDsl.Kernels.Cpu.LaneMath<TLanes, TVector>.SoftplusDerivative(pre));
+            gradBias = TLanes.Add(gradBias, gradPre);
+            TLanes.Store(gradXBuffer, offset, gradX);
+            TLanes.Store(gradDeltaPreBuffer, offset, gradPre);
+        }
+
+        TLanes.Store(blockSumsBuffer, 0, gradSkip);
+        TLanes.Store(blockSumsBuffer, termStride, gradBias);
+        if (chunk == 0)
+        {
+            var gradABuffer = workspace.GradATransposed;
+            for (int n = 0; n < 16; n++)
+            {
+                long aOffset = (long)n * channels + channel;
+                TLanes.Store(gradABuffer, aOffset, TLanes.Add(TLanes.Load(gradABuffer, aOffset), TLanes.Load(gradALanesBuffer, (long)n * width)));
+            }
+            TLanes.Store(workspace.GradD, channel, TLanes.Add(TLanes.Load(workspace.GradD, channel), gradSkip));
+            TLanes.Store(workspace.GradDeltaBias, channel, TLanes.Add(TLanes.Load(workspace.GradDeltaBias, channel), gradBias));
+        }
     }
 }

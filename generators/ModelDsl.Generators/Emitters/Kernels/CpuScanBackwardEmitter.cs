@@ -3,11 +3,15 @@ using ModelDsl.Generators.Model;
 namespace ModelDsl.Generators.Emitters.Kernels;
 
 /// <summary>
-/// Emits the generic backward method. It walks the chunks from last to first; for each it
-/// recomputes the states <c>h_t</c> and decays <c>Ā_t</c> from the saved entering state into the
-/// worker's buffers, then runs the reverse scan <c>G_t = gy_t·C_t + Ā_{t+1}·G_{t+1}</c> over the chunk.
-/// Element-wise gradients are stored directly. Gradients of B and C (sums over channels) and of
-/// A, D and the Δ bias (sums over batch and time) go into the worker's partial sums.
+/// Emits the generic backward method for one chunk of one channel block; the backend calls it for
+/// the chunks from last to first. It recomputes the states <c>h_t</c> and decays <c>Ā_t</c> of the
+/// chunk from the saved entering state into the worker's buffers, then runs the reverse scan
+/// <c>G_t = gy_t·C_t + Ā_{t+1}·G_{t+1}</c> over the chunk. Element-wise gradients are stored
+/// directly. The lane products of the B and C gradients (sums over channels) are added into the
+/// worker's term buffers, which the backend sums over lanes once all the worker's blocks have run
+/// the chunk. What a block carries from chunk to chunk (the state gradient, A and its gradient, the
+/// D and Δ bias gradients) lives in its block state and goes into the worker's partial sums after
+/// the first chunk.
 /// </summary>
 /// <remarks>
 /// Unlike forward, backward keeps its per-state values in the workspace and loops over d_state in
@@ -29,7 +33,7 @@ internal static class CpuScanBackwardEmitter
         CpuScanStepEmitter.EmitSignature(
             writer,
             MethodName,
-            "in " + CpuScanNames.Problem + " problem, in " + CpuScanNames.Workspace + " workspace, long batch, long channel");
+            "in " + CpuScanNames.Problem + " problem, in " + CpuScanNames.Workspace + " workspace, long batch, long channel, long chunk");
         using (writer.OpenBlock())
         {
             CpuScanStepEmitter.EmitLocals(writer, spec, unrolledA: false);
@@ -48,50 +52,56 @@ internal static class CpuScanBackwardEmitter
             writer.WriteLine("var carryBuffer = workspace.Carry;");
             writer.WriteLine("var aLanesBuffer = workspace.ALanes;");
             writer.WriteLine("var gradALanesBuffer = workspace.GradALanes;");
-            writer.WriteLine("var gradBBuffer = workspace.GradB;");
-            writer.WriteLine("var gradCBuffer = workspace.GradC;");
+            writer.WriteLine("var termsBBuffer = workspace.TermsB;");
+            writer.WriteLine("var termsCBuffer = workspace.TermsC;");
+            writer.WriteLine("var blockSumsBuffer = workspace.BlockSums;");
             writer.WriteLine("int width = TLanes.Width;");
-
-            // Per-state lane products whose lane sums are the step's B and C gradients, summed n at a time.
-            writer.WriteLine("global::System.Span<TVector> gradBTerms = stackalloc TVector[" + n + "];");
-            writer.WriteLine("global::System.Span<TVector> gradCTerms = stackalloc TVector[" + n + "];");
-            writer.WriteLine("TVector gradSkip = TLanes.Broadcast(0f);");
-            writer.WriteLine("TVector gradBias = TLanes.Broadcast(0f);");
-            writer.WriteLine("long statesBase = batch * problem.ChunkCount * " + n + "L * channels + channel;");
+            writer.WriteLine("const int termStride = " + CpuScanNames.Workspace + ".TermStride;");
+            writer.WriteLine("long chunkStart = chunk * chunkLength;");
+            writer.WriteLine("int steps = (int)global::System.Math.Min(chunkLength, length - chunkStart);");
+            writer.WriteLine("long stateOffset = (batch * problem.ChunkCount + chunk) * " + n + "L * channels + channel;");
             writer.WriteLine();
+            writer.WriteLine("// The last chunk runs first and starts the block state; the D and Δ bias gradients sit at 0 and termStride.");
             writer.WriteLine("// carry_n = Ā_{t+1}·G_{t+1}, the gradient that reaches h_t through h_{t+1}; zero after the last step.");
             writer.WriteLine("// A of the block and its gradient are kept lane-major, (d_state, lanes), so state n is at n·width.");
-            writer.WriteLine("for (int n = 0; n < " + n + "; n++)");
+            writer.WriteLine("if (chunk == problem.ChunkCount - 1)");
             using (writer.OpenBlock())
             {
-                writer.WriteLine("TLanes.Store(carryBuffer, (long)n * width, TLanes.Broadcast(0f));");
-                writer.WriteLine("TLanes.Store(aLanesBuffer, (long)n * width, TLanes.Load(aBuffer, (long)n * channels + channel));");
-                writer.WriteLine("TLanes.Store(gradALanesBuffer, (long)n * width, TLanes.Broadcast(0f));");
+                writer.WriteLine("for (int n = 0; n < " + n + "; n++)");
+                using (writer.OpenBlock())
+                {
+                    writer.WriteLine("TLanes.Store(carryBuffer, (long)n * width, TLanes.Broadcast(0f));");
+                    writer.WriteLine("TLanes.Store(aLanesBuffer, (long)n * width, TLanes.Load(aBuffer, (long)n * channels + channel));");
+                    writer.WriteLine("TLanes.Store(gradALanesBuffer, (long)n * width, TLanes.Broadcast(0f));");
+                }
+
+                writer.WriteLine("TLanes.Store(blockSumsBuffer, 0, TLanes.Broadcast(0f));");
+                writer.WriteLine("TLanes.Store(blockSumsBuffer, termStride, TLanes.Broadcast(0f));");
             }
 
             writer.WriteLine();
-            writer.WriteLine("for (long chunk = problem.ChunkCount - 1; chunk >= 0; chunk--)");
-            using (writer.OpenBlock())
-            {
-                writer.WriteLine("long chunkStart = chunk * chunkLength;");
-                writer.WriteLine("int steps = (int)global::System.Math.Min(chunkLength, length - chunkStart);");
-                writer.WriteLine("long stateOffset = statesBase + chunk * " + n + "L * channels;");
-                EmitRecompute(writer, spec, block);
-                writer.WriteLine();
-                EmitReverse(writer, spec, block);
-            }
-
+            writer.WriteLine("TVector gradSkip = TLanes.Load(blockSumsBuffer, 0);");
+            writer.WriteLine("TVector gradBias = TLanes.Load(blockSumsBuffer, termStride);");
+            EmitRecompute(writer, spec, block);
             writer.WriteLine();
-            writer.WriteLine("var gradABuffer = workspace.GradATransposed;");
-            writer.WriteLine("for (int n = 0; n < " + n + "; n++)");
+            EmitReverse(writer, spec, block);
+            writer.WriteLine();
+            writer.WriteLine("TLanes.Store(blockSumsBuffer, 0, gradSkip);");
+            writer.WriteLine("TLanes.Store(blockSumsBuffer, termStride, gradBias);");
+            writer.WriteLine("if (chunk == 0)");
             using (writer.OpenBlock())
             {
-                writer.WriteLine("long aOffset = (long)n * channels + channel;");
-                writer.WriteLine("TLanes.Store(gradABuffer, aOffset, TLanes.Add(TLanes.Load(gradABuffer, aOffset), TLanes.Load(gradALanesBuffer, (long)n * width)));");
-            }
+                writer.WriteLine("var gradABuffer = workspace.GradATransposed;");
+                writer.WriteLine("for (int n = 0; n < " + n + "; n++)");
+                using (writer.OpenBlock())
+                {
+                    writer.WriteLine("long aOffset = (long)n * channels + channel;");
+                    writer.WriteLine("TLanes.Store(gradABuffer, aOffset, TLanes.Add(TLanes.Load(gradABuffer, aOffset), TLanes.Load(gradALanesBuffer, (long)n * width)));");
+                }
 
-            writer.WriteLine("TLanes.Store(workspace.GradD, channel, TLanes.Add(TLanes.Load(workspace.GradD, channel), gradSkip));");
-            writer.WriteLine("TLanes.Store(workspace.GradDeltaBias, channel, TLanes.Add(TLanes.Load(workspace.GradDeltaBias, channel), gradBias));");
+                writer.WriteLine("TLanes.Store(workspace.GradD, channel, TLanes.Add(TLanes.Load(workspace.GradD, channel), gradSkip));");
+                writer.WriteLine("TLanes.Store(workspace.GradDeltaBias, channel, TLanes.Add(TLanes.Load(workspace.GradDeltaBias, channel), gradBias));");
+            }
         }
     }
 
@@ -162,9 +172,6 @@ internal static class CpuScanBackwardEmitter
                 }
             }
 
-            writer.WriteLine("TLanes.AddLaneSums(gradCTerms, gradCBuffer, stateRow);");
-            writer.WriteLine("TLanes.AddLaneSums(gradBTerms, gradBBuffer, stateRow);");
-
             writer.WriteLine();
             writer.WriteLine("// SiLU'(z) = σ(z)·(1 + z·(1 − σ(z))).");
             writer.WriteLine("TVector siluZDerivative = TLanes.Multiply(sigmoidZ, TLanes.MultiplyAdd(z, TLanes.Subtract(TLanes.Broadcast(1f), sigmoidZ), TLanes.Broadcast(1f)));");
@@ -201,7 +208,8 @@ internal static class CpuScanBackwardEmitter
             writer.WriteLine("TVector b = TLanes.Broadcast(bBuffer[stateRow + " + state + "]);");
             writer.WriteLine("TVector c = TLanes.Broadcast(cBuffer[stateRow + " + state + "]);");
             writer.WriteLine("y = TLanes.MultiplyAdd(hidden, c, y);");
-            writer.WriteLine("gradCTerms[" + state + "] = TLanes.Multiply(gradY, hidden);");
+            writer.WriteLine("long term = termRow + (long)(" + state + ") * termStride;");
+            writer.WriteLine("TLanes.Store(termsCBuffer, term, TLanes.MultiplyAdd(gradY, hidden, TLanes.Load(termsCBuffer, term)));");
             writer.WriteLine("TVector grad = TLanes.MultiplyAdd(gradY, c, TLanes.Load(carryBuffer, lane));");
             writer.WriteLine("TVector previous = TLanes.Load(historyBuffer, slot + lane);");
             writer.WriteLine("TVector gradDecayTimesDecay = TLanes.Multiply(TLanes.Multiply(grad, previous), decay);");
@@ -210,7 +218,7 @@ internal static class CpuScanBackwardEmitter
             writer.WriteLine("TVector gradInput = TLanes.Multiply(grad, b);");
             writer.WriteLine("gradDelta = TLanes.MultiplyAdd(gradInput, x, gradDelta);");
             writer.WriteLine("gradX = TLanes.MultiplyAdd(gradInput, delta, gradX);");
-            writer.WriteLine("gradBTerms[" + state + "] = TLanes.Multiply(grad, deltaX);");
+            writer.WriteLine("TLanes.Store(termsBBuffer, term, TLanes.MultiplyAdd(grad, deltaX, TLanes.Load(termsBBuffer, term)));");
             writer.WriteLine("TLanes.Store(carryBuffer, lane, TLanes.Multiply(grad, decay));");
         }
 
@@ -220,6 +228,7 @@ internal static class CpuScanBackwardEmitter
     private static void EmitStepIndices(IndentedWriter writer, int n)
     {
         writer.WriteLine("long row = batch * length + chunkStart + s;");
+        writer.WriteLine("long termRow = (long)s * " + n + "L * termStride;");
         writer.WriteLine("long offset = row * channels + channel;");
         writer.WriteLine("long stateRow = row * " + n + "L;");
         writer.WriteLine("long slot = (long)s * " + n + "L * width;");

@@ -25,9 +25,9 @@ internal static class CpuScanEmitter
         EmitDispatch(
             writer,
             "BackwardCpuBlock",
-            "in " + CpuScanNames.Problem + " problem, in " + CpuScanNames.Workspace + " workspace, long batch, long channel, int width",
+            "in " + CpuScanNames.Problem + " problem, in " + CpuScanNames.Workspace + " workspace, long batch, long channel, long chunk, int width",
             CpuScanBackwardEmitter.MethodName,
-            "in problem, in workspace, batch, channel");
+            "in problem, in workspace, batch, channel, chunk");
         writer.WriteLine();
         CpuScanForwardEmitter.Emit(writer, spec);
         writer.WriteLine();

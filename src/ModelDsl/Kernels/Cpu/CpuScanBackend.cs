@@ -86,9 +86,8 @@ internal sealed class CpuScanBackend : IScanBackend
         var gradD = empty(channels, dtype: ScalarType.Float32);
 
         var blocks = CpuScanBlock.Plan(channels, LaneWidth);
-        var items = batch * blocks.Length;
-        var workers = (int)Math.Min(Environment.ProcessorCount, items);
-        var layout = new CpuScanBackwardLayout(batch, length, channels, dState, ChunkLength, workers);
+        var workers = Math.Min(Environment.ProcessorCount, blocks.Length);
+        var layout = new CpuScanBackwardLayout(batch, length, channels, dState, ChunkLength, blocks.Length, workers);
         var scratch = CpuScanScratch.Current.Rent(layout.TotalFloats);
         var aTransposed = layout.ATransposed(scratch);
         WriteATransposed(View(contiguous.ALog), aTransposed, channels, dState);
@@ -102,17 +101,28 @@ internal sealed class CpuScanBackend : IScanBackend
             GradG = gradG is null ? default : View(gradG),
         };
 
+        // Worker w takes channel blocks w, w + workers, … of every batch row and runs them chunk by chunk,
+        // so the lane terms of B and C for one chunk are summed over all its blocks before their lane
+        // sums are taken. The fixed split keeps the summation order, and so the result, reproducible.
         Parallel.For(0, workers, worker =>
         {
             // Each worker clears its own partial sums, so no TorchSharp fill runs before the kernels.
-            var workspace = layout.Workspace(scratch, worker);
-            layout.ClearPartialSums(workspace);
-
-            // A fixed stride over the items keeps the summation order, and so the result, reproducible.
-            for (long item = worker; item < items; item += workers)
+            layout.ClearPartialSums(scratch, worker);
+            for (long row = 0; row < batch; row++)
             {
-                var block = blocks[item % blocks.Length];
-                kernel.RunBackwardCpuBlock(in problem, in workspace, item / blocks.Length, block.Channel, block.Width);
+                for (var chunk = chunkCount - 1; chunk >= 0; chunk--)
+                {
+                    layout.ClearTerms(scratch, worker);
+                    for (int index = worker, slot = 0; index < blocks.Length; index += workers, slot++)
+                    {
+                        var workspace = layout.Workspace(scratch, worker, slot);
+                        var block = blocks[index];
+                        kernel.RunBackwardCpuBlock(in problem, in workspace, row, block.Channel, chunk, block.Width);
+                    }
+
+                    var firstStep = chunk * ChunkLength;
+                    layout.AddTerms(scratch, worker, row, firstStep, (int)Math.Min(ChunkLength, length - firstStep));
+                }
             }
         });
 

@@ -1,4 +1,6 @@
 using System.Numerics;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace ModelDsl.Kernels.Cpu;
 
@@ -6,35 +8,47 @@ namespace ModelDsl.Kernels.Cpu;
 /// Where the CPU backward keeps its scratch data inside one <see cref="CpuScanScratch"/> block: A
 /// transposed, then per worker the partial sums of the reduced gradients (B and C: batch·L·d_state
 /// each; A: d_state·channels; D and the Δ bias: channels each), the chunk recompute buffers, the
-/// carried state gradient, and A and its gradient for the current channel block in lane-major order. Every region starts on a 64-byte boundary.
+/// lane terms of the B and C gradients for one chunk, and the state each of the worker's channel
+/// blocks carries from chunk to chunk. Every region starts on a 64-byte boundary.
 /// </summary>
 internal sealed class CpuScanBackwardLayout
 {
     private const long RegionAlignment = 16;
+    private const int TermStride = CpuScanWorkspace.TermStride;
 
+    private readonly long length;
     private readonly long channels;
     private readonly int dState;
     private readonly int workers;
     private readonly long bcCount;
     private readonly long aFloats;
     private readonly long bcFloats;
+    private readonly long channelFloats;
+    private readonly long laneFloats;
     private readonly long historyFloats;
     private readonly long decayFloats;
-    private readonly long laneFloats;
+    private readonly long termFloats;
+    private readonly long blockStateFloats;
     private readonly long workerFloats;
 
-    public CpuScanBackwardLayout(long batch, long length, long channels, int dState, int chunkLength, int workers)
+    public CpuScanBackwardLayout(long batch, long length, long channels, int dState, int chunkLength, int blocks, int workers)
     {
+        this.length = length;
         this.channels = channels;
         this.dState = dState;
         this.workers = workers;
         bcCount = batch * length * dState;
         aFloats = Align(dState * channels);
         bcFloats = Align(bcCount);
+        channelFloats = Align(channels);
         laneFloats = Align((long)dState * CpuScanBackend.MaxLaneWidth);
         historyFloats = (chunkLength + 1) * laneFloats;
         decayFloats = chunkLength * laneFloats;
-        workerFloats = 2 * bcFloats + aFloats + 2 * Align(channels) + historyFloats + decayFloats + 3 * laneFloats;
+        termFloats = Align((long)chunkLength * dState * TermStride);
+        blockStateFloats = 3 * laneFloats + 2 * TermStride;
+        var blocksPerWorker = (blocks + workers - 1) / workers;
+        workerFloats = 2 * bcFloats + aFloats + 2 * channelFloats + historyFloats + decayFloats + 2 * termFloats
+            + blocksPerWorker * blockStateFloats;
     }
 
     /// <summary>Floats the whole layout needs.</summary>
@@ -43,40 +57,48 @@ internal sealed class CpuScanBackwardLayout
     /// <summary>A = −exp(A_log) as (d_state, channels).</summary>
     public NativeFloatBuffer ATransposed(NativeFloatBuffer scratch) => scratch;
 
-    /// <summary>Returns the buffers of <paramref name="worker"/>.</summary>
-    public CpuScanWorkspace Workspace(NativeFloatBuffer scratch, int worker)
+    /// <summary>
+    /// Returns the buffers of <paramref name="worker"/> with the block state of its
+    /// <paramref name="blockSlot"/>-th channel block.
+    /// </summary>
+    public CpuScanWorkspace Workspace(NativeFloatBuffer scratch, int worker, int blockSlot)
     {
-        var start = aFloats + worker * workerFloats;
-        var gradB = start;
-        var gradC = gradB + bcFloats;
-        var gradA = gradC + bcFloats;
-        var gradD = gradA + aFloats;
-        var gradBias = gradD + Align(channels);
-        var history = gradBias + Align(channels);
-        var decay = history + historyFloats;
-        var carry = decay + decayFloats;
-        var aLanes = carry + laneFloats;
-        var gradALanes = aLanes + laneFloats;
+        var regions = Regions(worker);
+        var blockState = regions.BlockStates + blockSlot * blockStateFloats;
         return new CpuScanWorkspace
         {
-            GradB = scratch.Offset(gradB),
-            GradC = scratch.Offset(gradC),
-            GradATransposed = scratch.Offset(gradA),
-            GradD = scratch.Offset(gradD),
-            GradDeltaBias = scratch.Offset(gradBias),
-            History = scratch.Offset(history),
-            Decay = scratch.Offset(decay),
-            Carry = scratch.Offset(carry),
-            ALanes = scratch.Offset(aLanes),
-            GradALanes = scratch.Offset(gradALanes),
+            GradATransposed = scratch.Offset(regions.GradA),
+            GradD = scratch.Offset(regions.GradD),
+            GradDeltaBias = scratch.Offset(regions.GradBias),
+            History = scratch.Offset(regions.History),
+            Decay = scratch.Offset(regions.Decay),
+            TermsB = scratch.Offset(regions.TermsB),
+            TermsC = scratch.Offset(regions.TermsC),
+            Carry = scratch.Offset(blockState),
+            ALanes = scratch.Offset(blockState + laneFloats),
+            GradALanes = scratch.Offset(blockState + 2 * laneFloats),
+            BlockSums = scratch.Offset(blockState + 3 * laneFloats),
         };
     }
 
-    /// <summary>Zeroes the partial sums of one worker, which lie in one run from its B sums to its Δ bias sums.</summary>
-    public unsafe void ClearPartialSums(CpuScanWorkspace workspace)
+    /// <summary>Zeroes the partial sums of <paramref name="worker"/>, which lie in one run from its B sums to its Δ bias sums.</summary>
+    public void ClearPartialSums(NativeFloatBuffer scratch, int worker)
+        => Clear(scratch.Offset(Regions(worker).GradB), 2 * bcFloats + aFloats + 2 * channelFloats);
+
+    /// <summary>Zeroes the B and C lane terms of <paramref name="worker"/> before a chunk.</summary>
+    public void ClearTerms(NativeFloatBuffer scratch, int worker)
+        => Clear(scratch.Offset(Regions(worker).TermsB), 2 * termFloats);
+
+    /// <summary>
+    /// Adds the lane sums of the worker's B and C terms for the <paramref name="steps"/> steps of
+    /// a chunk that starts at <paramref name="firstStep"/> of <paramref name="batch"/> to its partial sums.
+    /// </summary>
+    public void AddTerms(NativeFloatBuffer scratch, int worker, long batch, long firstStep, int steps)
     {
-        var floats = 2 * bcFloats + aFloats + 2 * Align(channels);
-        new Span<float>((void*)workspace.GradB.Address, checked((int)floats)).Clear();
+        var regions = Regions(worker);
+        var row = (batch * length + firstStep) * dState;
+        AddLaneSums(scratch.Offset(regions.TermsB), scratch.Offset(regions.GradB + row), steps);
+        AddLaneSums(scratch.Offset(regions.TermsC), scratch.Offset(regions.GradC + row), steps);
     }
 
     /// <summary>
@@ -91,11 +113,10 @@ internal sealed class CpuScanBackwardLayout
         NativeFloatBuffer gradD,
         NativeFloatBuffer gradDeltaBias)
     {
-        var first = Workspace(scratch, 0);
-        Sum(first.GradB, gradB, bcCount);
-        Sum(first.GradC, gradC, bcCount);
-        Sum(first.GradD, gradD, channels);
-        Sum(first.GradDeltaBias, gradDeltaBias, channels);
+        Sum(scratch, Regions(0).GradB, gradB, bcCount);
+        Sum(scratch, Regions(0).GradC, gradC, bcCount);
+        Sum(scratch, Regions(0).GradD, gradD, channels);
+        Sum(scratch, Regions(0).GradBias, gradDeltaBias, channels);
 
         var aTransposed = ATransposed(scratch);
         for (var state = 0; state < dState; state++)
@@ -106,7 +127,7 @@ internal sealed class CpuScanBackwardLayout
                 var total = 0f;
                 for (var worker = 0; worker < workers; worker++)
                 {
-                    total += Workspace(scratch, worker).GradATransposed[index];
+                    total += scratch[Regions(worker).GradA + index];
                 }
 
                 gradALog[channel * dState + state] = total * aTransposed[index];
@@ -114,17 +135,60 @@ internal sealed class CpuScanBackwardLayout
         }
     }
 
-    /// <summary>
-    /// Writes to <paramref name="destination"/> the sum over workers of <paramref name="length"/> floats
-    /// that start at <paramref name="firstWorker"/> for worker 0 and one worker region further for each next worker.
-    /// </summary>
-    private unsafe void Sum(NativeFloatBuffer firstWorker, NativeFloatBuffer destination, long length)
+    private WorkerRegions Regions(int worker)
     {
-        var output = new Span<float>((void*)destination.Address, checked((int)length));
-        new ReadOnlySpan<float>((void*)firstWorker.Address, output.Length).CopyTo(output);
+        var gradB = aFloats + worker * workerFloats;
+        var gradC = gradB + bcFloats;
+        var gradA = gradC + bcFloats;
+        var gradD = gradA + aFloats;
+        var gradBias = gradD + channelFloats;
+        var history = gradBias + channelFloats;
+        var decay = history + historyFloats;
+        var termsB = decay + decayFloats;
+        var termsC = termsB + termFloats;
+        return new WorkerRegions(gradB, gradC, gradA, gradD, gradBias, history, decay, termsB, termsC, termsC + termFloats);
+    }
+
+    /// <summary>Adds to each of the steps·d_state floats of <paramref name="destination"/> the sum of its <see cref="TermStride"/> lane terms.</summary>
+    private unsafe void AddLaneSums(NativeFloatBuffer terms, NativeFloatBuffer destination, int steps)
+    {
+        var count = steps * dState;
+        if (Vector512.IsHardwareAccelerated)
+        {
+            var vectors = new ReadOnlySpan<Vector512<float>>((void*)terms.Address, count);
+            Lanes512.AddLaneSums(vectors, destination, 0);
+            return;
+        }
+
+        var floats = new ReadOnlySpan<float>((void*)terms.Address, count * TermStride);
+        for (var i = 0; i < count; i++)
+        {
+            destination[i] += LaneSum(floats.Slice(i * TermStride, TermStride));
+        }
+    }
+
+    private static float LaneSum(ReadOnlySpan<float> lanes)
+    {
+        var total = 0f;
+        foreach (var lane in lanes)
+        {
+            total += lane;
+        }
+
+        return total;
+    }
+
+    /// <summary>
+    /// Writes to <paramref name="destination"/> the sum over workers of <paramref name="count"/> floats
+    /// at <paramref name="firstWorkerOffset"/> for worker 0 and one worker region further for each next worker.
+    /// </summary>
+    private unsafe void Sum(NativeFloatBuffer scratch, long firstWorkerOffset, NativeFloatBuffer destination, long count)
+    {
+        var output = new Span<float>((void*)destination.Address, checked((int)count));
+        new ReadOnlySpan<float>((void*)scratch.Offset(firstWorkerOffset).Address, output.Length).CopyTo(output);
         for (var worker = 1; worker < workers; worker++)
         {
-            var part = new ReadOnlySpan<float>((void*)firstWorker.Offset(worker * workerFloats).Address, output.Length);
+            var part = new ReadOnlySpan<float>((void*)scratch.Offset(firstWorkerOffset + worker * workerFloats).Address, output.Length);
             var i = 0;
             for (; i + Vector<float>.Count <= output.Length; i += Vector<float>.Count)
             {
@@ -138,5 +202,22 @@ internal sealed class CpuScanBackwardLayout
         }
     }
 
+    private static unsafe void Clear(NativeFloatBuffer buffer, long floats)
+        => new Span<float>((void*)buffer.Address, checked((int)floats)).Clear();
+
     private static long Align(long floats) => (floats + RegionAlignment - 1) / RegionAlignment * RegionAlignment;
+
+    /// <summary>Float offsets of one worker's regions from the start of the scratch block.</summary>
+    [StructLayout(LayoutKind.Auto)]
+    private readonly record struct WorkerRegions(
+        long GradB,
+        long GradC,
+        long GradA,
+        long GradD,
+        long GradBias,
+        long History,
+        long Decay,
+        long TermsB,
+        long TermsC,
+        long BlockStates);
 }
