@@ -4,8 +4,8 @@ namespace ModelDsl.Benchmarks;
 
 /// <summary>
 /// Times the fused scan with a stopwatch, many calls in one process: forward, then forward+backward,
-/// and prints the minimum, median and maximum per call. A quick check between kernel changes; the
-/// BenchmarkDotNet classes give the recorded figures.
+/// and prints the minimum, median and maximum per call. It is a quick check between kernel changes,
+/// and the BenchmarkDotNet classes give the recorded figures.
 /// </summary>
 internal static class FusedScanTiming
 {

@@ -3,7 +3,7 @@ using ModelDsl.Benchmarks;
 
 // All benchmarks:     dotnet run -c Release --project tests/ModelDsl.Benchmarks -- --filter '*'
 // One timed call:     dotnet run -c Release --project tests/ModelDsl.Benchmarks -- --reference-backward-once 1024
-// Fused scan, many calls: dotnet run -c Release --project tests/ModelDsl.Benchmarks -- --fused-scan-timing 1024 [calls, default 50]
+// Fused scan, many calls: dotnet run -c Release --project tests/ModelDsl.Benchmarks -- --fused-scan-timing 1024 [calls, default 50] [forward]
 // Training step parts: dotnet run -c Release --project tests/ModelDsl.Benchmarks -- --training-step-breakdown [calls, default 30]
 if (args.Length == 2 && args[0] == ReferenceBackwardTiming.Option)
 {

@@ -74,7 +74,7 @@ internal sealed class ScanBenchmarkInputs
         => ReferenceScan.Forward(scan.X, scan.DeltaPre, scan.DeltaBias, scan.ALog, scan.B, scan.C, scan.D, scan.Z);
 
     /// <summary>
-    /// Returns views of the leaves, so the scan sees activations as it does inside a model. Given the
+    /// Returns views of the leaves, so the scan gets activations as it does inside a model. Given the
     /// leaves themselves, autograd copies every gradient the fused function returns into .grad,
     /// because TorchSharp still holds a reference to it; through a view it takes the tensor over.
     /// </summary>

@@ -19,7 +19,7 @@ public sealed class LaneMathTests
     [Fact]
     public void Exp2_MatchesMathPow()
     {
-        // The scan's decay 2^u has u ≤ 0; −126 is the smallest exponent of a normal float.
+        // The scan's decay 2^u has u ≤ 0, and −126 is the smallest exponent of a normal float.
         foreach (var u in Enumerable.Range(0, 5001).Select(i => -126f + i * 0.0252f))
         {
             AssertRelative("exp2", u, Math.Pow(2, u), Evaluate(u, LaneMath<Lanes512, Vector512<float>>.Exp2, LaneMath<Lanes256, Vector256<float>>.Exp2, LaneMath<LanesScalar, float>.Exp2), 1e-6);

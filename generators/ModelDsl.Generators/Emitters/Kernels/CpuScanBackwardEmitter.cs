@@ -3,7 +3,7 @@ using ModelDsl.Generators.Model;
 namespace ModelDsl.Generators.Emitters.Kernels;
 
 /// <summary>
-/// Emits the generic backward method for one chunk of one channel block; the backend calls it for
+/// Emits the generic backward method for one chunk of one channel block. The backend calls it for
 /// the chunks from last to first. It recomputes the states <c>h_t</c> and decays <c>Ā_t</c> of the
 /// chunk from the saved entering state into the worker's buffers, then runs the reverse scan
 /// <c>G_t = gy_t·C_t + Ā_{t+1}·G_{t+1}</c> over the chunk. Element-wise gradients are stored

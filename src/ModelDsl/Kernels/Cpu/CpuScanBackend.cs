@@ -6,10 +6,11 @@ using static TorchSharp.torch;
 namespace ModelDsl.Kernels.Cpu;
 
 /// <summary>
-/// Runs the generated SIMD kernels on CPU tensors, in parallel over (batch, channel block). Forward
-/// saves only the state entering every chunk of <see cref="ChunkLength"/> steps, (B, ceil(L/64), N, E)
-/// floats, and backward recomputes the states inside each chunk from it. So saved memory is 1/64 of
-/// the B·L·E·N states, and each backward worker needs 2·64·N·16 floats of recompute buffer on top.
+/// Runs the generated SIMD kernels on CPU tensors: forward in parallel over (batch, channel block),
+/// backward over channel blocks chunk by chunk. Forward saves only the state entering every chunk of
+/// <see cref="ChunkLength"/> steps, (B, ceil(L/64), N, E) floats, and backward recomputes the states
+/// inside each chunk from it. So saved memory is 1/64 of the B·L·E·N states; the scratch memory of
+/// backward is described in <see cref="CpuScanBackwardLayout"/>.
 /// </summary>
 internal sealed class CpuScanBackend : IScanBackend
 {
@@ -19,7 +20,7 @@ internal sealed class CpuScanBackend : IScanBackend
     private static readonly ILogger Logger = ModelDslLogging.CreateLogger<CpuScanBackend>();
     private static readonly HashSet<string> ReportedCopies = [];
 
-    /// <summary>Widest register any lane type has, in float32 lanes; workspace buffers are sized for it.</summary>
+    /// <summary>Widest register any lane type has, in float32 lanes. Workspace buffers are sized for it.</summary>
     public const int MaxLaneWidth = 16;
 
     /// <summary>Widest register the kernels use on this machine, in float32 lanes.</summary>
@@ -101,9 +102,9 @@ internal sealed class CpuScanBackend : IScanBackend
             GradG = gradG is null ? default : View(gradG),
         };
 
-        // Worker w takes channel blocks w, w + workers, … of every batch row and runs them chunk by chunk,
-        // so the lane terms of B and C for one chunk are summed over all its blocks before their lane
-        // sums are taken. The fixed split keeps the summation order, and so the result, reproducible.
+        // Worker w takes channel blocks w, w + workers, … of every batch row and runs them chunk by chunk.
+        // So the lane terms of B and C for one chunk add up over all its blocks before their lane sums are
+        // taken. The fixed split keeps the summation order, and so the result, reproducible.
         Parallel.For(0, workers, worker =>
         {
             // Each worker clears its own partial sums, so no TorchSharp fill runs before the kernels.

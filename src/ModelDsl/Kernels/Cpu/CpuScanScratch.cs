@@ -3,9 +3,9 @@ using System.Runtime.InteropServices;
 namespace ModelDsl.Kernels.Cpu;
 
 /// <summary>
-/// Native scratch memory of the CPU scan, kept per calling thread and grown on demand, so repeated
-/// calls reuse pages instead of allocating and faulting in fresh ones, and no TorchSharp operation
-/// (which would wake its OpenMP threads) runs just before a kernel. The memory is 64-byte aligned and
+/// Native scratch memory of the CPU scan, kept per calling thread and grown on demand. Repeated calls
+/// reuse its pages instead of faulting in fresh ones. It also keeps TorchSharp allocations and fills,
+/// which would wake TorchSharp's OpenMP threads, away from the moments just before a kernel. The memory is 64-byte aligned and
 /// not zeroed; it is freed when the thread's instance is collected.
 /// </summary>
 internal sealed unsafe class CpuScanScratch

@@ -69,8 +69,8 @@ public interface ILaneOps<TVector>
 
     /// <summary>
     /// Adds the lane sum of <c>terms[i]</c> to <c>destination[index + i]</c> for every <c>i</c>. Wide
-    /// registers sum <see cref="Width"/> terms at a time with a shuffle tree, which costs a quarter of
-    /// the instructions of one horizontal sum per term.
+    /// registers sum <see cref="Width"/> terms at a time with a shuffle tree, which takes about a third
+    /// of the instructions of one horizontal sum per term.
     /// </summary>
     static abstract void AddLaneSums(ReadOnlySpan<TVector> terms, NativeFloatBuffer destination, long index);
 }
