@@ -13,6 +13,17 @@ trap 'rm -rf "$results"' EXIT
 status=0
 dotnet test ModelDsl.sln -c Release --logger "trx" --results-directory "$results" "$@" || status=$?
 
+# The CPU scan kernels pick Vector512, Vector256 or scalar code from the machine's instruction sets.
+# Run their tests again with AVX-512 and then AVX2 switched off, so every path runs on any machine.
+if [ "$#" -eq 0 ]; then
+  for switches in "DOTNET_EnableAVX512=0" "DOTNET_EnableAVX2=0"; do
+    name=$(tr -c 'A-Za-z0-9' '-' <<<"$switches")
+    env $switches dotnet test tests/ModelDsl.Tests -c Release --no-build \
+      --filter "FullyQualifiedName~CpuScan|FullyQualifiedName~LaneMath|FullyQualifiedName~LaneSum" \
+      --logger "trx;LogFileName=$name.trx" --results-directory "$results" || status=$?
+  done
+fi
+
 passed=0; failed=0; skipped=0
 for trx in "$results"/*.trx; do
   [ -e "$trx" ] || continue
