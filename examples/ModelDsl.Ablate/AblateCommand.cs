@@ -15,7 +15,10 @@ namespace ModelDsl.Ablate;
 /// The <c>ablate</c> command: parse options, resolve the plan, check the output folder and load every task, then
 /// train each architecture × task with live progress, and write the results table, files and charts.
 /// </summary>
-public sealed class AblateCommand(IAnsiConsole console, ArchitectureRegistry registry)
+/// <param name="console">Where progress, results and help go.</param>
+/// <param name="registry">The declared architectures.</param>
+/// <param name="errors">Where error messages go; <paramref name="console"/> when not given.</param>
+public sealed class AblateCommand(IAnsiConsole console, ArchitectureRegistry registry, IAnsiConsole? errors = null)
 {
     /// <summary>Exit code of a run that completed.</summary>
     public const int Success = 0;
@@ -114,7 +117,7 @@ public sealed class AblateCommand(IAnsiConsole console, ArchitectureRegistry reg
         var failed = results.Where(result => result.Training.StopReason == TrainingStopReason.NonFiniteLoss).ToList();
         foreach (var result in failed)
         {
-            console.MarkupLine($"[red]error:[/] {Markup.Escape($"{result.Architecture} × {result.Task}: {result.Training.Message}")}");
+            (errors ?? console).MarkupLine($"[red]error:[/] {Markup.Escape($"{result.Architecture} × {result.Task}: {result.Training.Message}")}");
         }
 
         return failed.Count > 0 ? RunFailed : Success;
@@ -124,7 +127,7 @@ public sealed class AblateCommand(IAnsiConsole console, ArchitectureRegistry reg
 
     private int Fail(int exitCode, string message)
     {
-        console.MarkupLine($"[red]error:[/] {Markup.Escape(message)}");
+        (errors ?? console).MarkupLine($"[red]error:[/] {Markup.Escape(message)}");
         return exitCode;
     }
 

@@ -17,4 +17,6 @@ Console.CancelKeyPress += (_, eventArgs) =>
     cancellation.Cancel();
 };
 
-return new AblateCommand(AnsiConsole.Console, ArchitectureRegistry.Default).Run(args, Environment.CurrentDirectory, cancellation.Token);
+// Error messages go to standard error, so a redirected standard output holds only progress and results.
+var errors = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+return new AblateCommand(AnsiConsole.Console, ArchitectureRegistry.Default, errors).Run(args, Environment.CurrentDirectory, cancellation.Token);

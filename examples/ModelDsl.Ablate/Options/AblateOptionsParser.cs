@@ -18,9 +18,9 @@ public static class AblateOptionsParser
                                    'paper' trains MambaTiny and MambaTinyGlobalSelection on every task with L <= 512.
           --archs A,B              Architectures to train (see the list below).
           --tasks T,U              Tasks to train on (see the list below).
-          --steps N                Optimizer steps per run.
-          --batch-size N           Sequences per batch.
-          --eval-every N           Steps between validations.
+          --steps N                Optimizer steps per run (default preset: 1500, paper: 20000).
+          --batch-size N           Sequences per batch (default preset: 16, paper: 32).
+          --eval-every N           Steps between validations (default preset: 100, paper: 1000).
           --time-limit SECONDS     Wall-clock limit of all training together, shared equally by the runs;
                                    a run that reaches its share stops early (default preset: 480, paper: none).
           --seed N                 Seed of data, initialisation and batch order (default: 1).
@@ -50,9 +50,17 @@ public static class AblateOptionsParser
     {
         ArgumentNullException.ThrowIfNull(args);
         var options = new AblateOptions();
+        var given = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < args.Count; i++)
         {
             var (name, inlineValue) = Split(args[i]);
+
+            // A repeated option is most likely a mistake in a long command line, so it is rejected rather than overridden.
+            if (name.StartsWith("--", StringComparison.Ordinal) && !given.Add(name))
+            {
+                throw new AblateUsageException($"Option {name} is given more than once; give it once.");
+            }
+
             string Value()
             {
                 if (inlineValue is not null)

@@ -22,7 +22,7 @@ public static class ChartWriter
         var tasks = results.Select(result => result.Task).Distinct().Count();
         var curveHeight = (Height * Math.Max(1, tasks) / 2) + (Height / 2);
         Save(AccuracyByTask(results), accuracy, Width, Height);
-        Save(Curves(results, entry => entry.ValidationAccuracy, "validation query accuracy (%)", "Learning curves", Alignment.LowerRight, 100), curves, Width, curveHeight);
+        Save(Curves(results, entry => entry.ValidationAccuracy, "validation query accuracy (%)", "Learning curves", Alignment.UpperLeft, 100), curves, Width, curveHeight);
         Save(Curves(results, entry => entry.Loss, "training loss (cross-entropy at labelled positions)", "Loss curves", Alignment.UpperRight, null), losses, Width, curveHeight);
         return [accuracy, curves, losses];
     }
@@ -66,7 +66,7 @@ public static class ChartWriter
         string label,
         string title,
         Alignment legend,
-        double? maxY)
+        double? ceiling)
     {
         var plot = new Plot();
         var architectures = results.Select(result => result.Architecture).Distinct().ToList();
@@ -86,9 +86,17 @@ public static class ChartWriter
             scatter.LegendText = $"{result.Architecture} × {result.Task}";
         }
 
-        if (maxY is { } top)
+        // Accuracy axes end a fifth above the best value, at 10 at least and at the ceiling at most, so
+        // curves that stay near 0 still use the height of the chart.
+        if (ceiling is { } limit)
         {
-            plot.Axes.SetLimitsY(0, top);
+            var highest = results.SelectMany(result => result.Training.History)
+                .Select(value)
+                .Where(y => y is { } finite && double.IsFinite(finite))
+                .Select(y => y!.Value)
+                .DefaultIfEmpty(0)
+                .Max();
+            plot.Axes.SetLimitsY(0, Math.Min(limit, Math.Max(10, highest * 1.2)));
         }
 
         plot.XLabel("step");

@@ -28,13 +28,15 @@ public sealed class AblateCommandTests
     [InlineData(new[] { "--d-model", "128" }, "model sizes are fixed by the declared classes")]
     [InlineData(new[] { "--archs", "Transformer" }, "Unknown architecture 'Transformer'. Valid architectures: Mamba2L, Mamba2LGlobalSelection, MambaTiny, MambaTinyGlobalSelection.")]
     [InlineData(new[] { "--tasks", "mqar,copy" }, "Unknown task 'copy'. Valid tasks: mqar, mqar-last, mqar-shuffle, ngram-k1v1, ngram-k1v2, ngram-k2v2, robustness.")]
+    [InlineData(new[] { "--steps", "10", "--steps=20" }, "Option --steps is given more than once; give it once.")]
     public void InvalidArgumentsExitTwo(string[] args, string message)
     {
         using var harness = new CommandHarness();
         var output = Path.Combine(harness.Folder, "out");
 
         Assert.Equal(AblateCommand.InvalidArguments, harness.Run([.. args, "--out", output]));
-        Assert.Contains(message, harness.Output.ReplaceLineEndings(" "));
+        Assert.Contains(message, harness.Errors.ReplaceLineEndings(" "));
+        Assert.DoesNotContain("error:", harness.Output);
         Assert.False(Directory.Exists(output), "nothing may be written for invalid arguments");
     }
 
@@ -45,8 +47,8 @@ public sealed class AblateCommandTests
         var output = Path.Combine(harness.Folder, "out");
 
         Assert.Equal(AblateCommand.InvalidData, harness.Run("--tasks", "ngram-k2v2", "--data", "nowhere", "--out", output));
-        Assert.Contains("data folder not found", harness.Output);
-        Assert.Contains("--data", harness.Output);
+        Assert.Contains("data folder not found", harness.Errors);
+        Assert.Contains("--data", harness.Errors);
         Assert.False(Directory.Exists(output));
     }
 
@@ -57,7 +59,7 @@ public sealed class AblateCommandTests
         var data = harness.DataWith("test", contents: null);
 
         Assert.Equal(AblateCommand.InvalidData, harness.Run("--tasks", "ngram-k2v2", "--data", data, "--out", Path.Combine(harness.Folder, "out")));
-        Assert.Contains(Path.Combine("ngram-k2v2-standard", "test.jsonl") + ": file not found", harness.Output.ReplaceLineEndings(string.Empty));
+        Assert.Contains(Path.Combine("ngram-k2v2-standard", "test.jsonl") + ": file not found", harness.Errors.ReplaceLineEndings(string.Empty));
     }
 
     [Theory]
@@ -71,7 +73,7 @@ public sealed class AblateCommandTests
         var output = Path.Combine(harness.Folder, "out");
 
         Assert.Equal(AblateCommand.InvalidData, harness.Run("--tasks", "ngram-k2v2", "--data", data, "--out", output));
-        var text = harness.Output.ReplaceLineEndings(string.Empty);
+        var text = harness.Errors.ReplaceLineEndings(string.Empty);
         Assert.Contains($"valid.jsonl:{lineNumber}:", text);
         Assert.Contains(detail, text);
         Assert.False(File.Exists(Path.Combine(output, "results.csv")), "no results may be written for invalid data");
@@ -85,7 +87,7 @@ public sealed class AblateCommandTests
         var data = harness.DataWith("train", Line(4, 1, [10, 30000, 11, 12], "{\"3\": 20100}") + "\n");
 
         Assert.Equal(AblateCommand.InvalidData, harness.Run("--tasks", "ngram-k2v2", "--data", data, "--out", Path.Combine(harness.Folder, "out")));
-        Assert.Contains("token id 30000 is not below the vocabulary size 20480", harness.Output.ReplaceLineEndings(string.Empty));
+        Assert.Contains("token id 30000 is not below the vocabulary size 20480", harness.Errors.ReplaceLineEndings(string.Empty));
     }
 
     [Fact]
@@ -97,7 +99,7 @@ public sealed class AblateCommandTests
         var data = harness.DataWith("train", Line(600, 1, ids, "{\"598\": 15000}") + "\n");
 
         Assert.Equal(AblateCommand.InvalidData, harness.Run("--tasks", "ngram-k2v2", "--data", data, "--out", Path.Combine(harness.Folder, "out")));
-        Assert.Contains("sequence length 600 exceeds the 512 tokens the model supports", harness.Output.ReplaceLineEndings(string.Empty));
+        Assert.Contains("sequence length 600 exceeds the 512 tokens the model supports", harness.Errors.ReplaceLineEndings(string.Empty));
     }
 
     [Fact]
@@ -108,7 +110,7 @@ public sealed class AblateCommandTests
         File.WriteAllText(file, "not a folder");
 
         Assert.Equal(AblateCommand.OutputNotWritable, harness.Run("--tasks", "mqar", "--out", Path.Combine(file, "out")));
-        var text = harness.Output.ReplaceLineEndings(string.Empty);
+        var text = harness.Errors.ReplaceLineEndings(string.Empty);
         Assert.Contains($"because {file} is a file, not a folder", text);
         Assert.Contains("--out", text);
     }

@@ -34,6 +34,15 @@ public sealed class AblateOptionsParserTests
         Assert.True(options.Resume);
     }
 
+    [Theory]
+    [InlineData("--resume", "--resume")]
+    [InlineData("--out=a", "--out=b")]
+    public void RepeatedOptionIsRejected(string first, string second)
+    {
+        var exception = Assert.Throws<AblateUsageException>(() => AblateOptionsParser.Parse([first, second]));
+        Assert.Contains("is given more than once", exception.Message);
+    }
+
     [Fact]
     public void NumericEnumValueIsRejected()
     {

@@ -17,11 +17,23 @@ internal sealed class CommandHarness : IDisposable
 
     public string Output { get; private set; } = string.Empty;
 
+    /// <summary>What the command wrote to its error console (standard error in the real program).</summary>
+    public string Errors { get; private set; } = string.Empty;
+
     public static string FixtureData => Path.Combine(AppContext.BaseDirectory, "Fixtures", "paper-mqar");
 
     public int Run(params string[] args)
     {
         var writer = new StringWriter();
+        var errorWriter = new StringWriter();
+        var exitCode = new AblateCommand(Recording(writer), ArchitectureRegistry.Default, Recording(errorWriter)).Run(args, Folder);
+        Output = writer.ToString();
+        Errors = errorWriter.ToString();
+        return exitCode;
+    }
+
+    private static IAnsiConsole Recording(StringWriter writer)
+    {
         var console = AnsiConsole.Create(new AnsiConsoleSettings
         {
             Ansi = AnsiSupport.No,
@@ -30,10 +42,7 @@ internal sealed class CommandHarness : IDisposable
             Out = new AnsiConsoleOutput(writer),
         });
         console.Profile.Width = 400;
-
-        var exitCode = new AblateCommand(console, ArchitectureRegistry.Default).Run(args, Folder);
-        Output = writer.ToString();
-        return exitCode;
+        return console;
     }
 
     /// <summary>Copies the fixture data into the temporary folder, replacing <paramref name="split"/> of k2v2 with <paramref name="contents"/>.</summary>
