@@ -18,7 +18,7 @@ try
         case FusedScanTiming.Option when args.Length is 2 or 3 or 4:
             if (args.Length == 4 && args[3] != "forward")
             {
-                throw new ArgumentException($"The last argument of {FusedScanTiming.Option} must be 'forward' or absent, but it is '{args[3]}'.");
+                throw new UsageException($"The last argument of {FusedScanTiming.Option} must be 'forward' or absent, but it is '{args[3]}'.");
             }
 
             FusedScanTiming.Run(Positive(args[1], "L"), args.Length >= 3 ? Positive(args[2], "calls") : 50, args.Length == 4);
@@ -29,14 +29,14 @@ try
             return 0;
 
         case ReferenceBackwardTiming.Option or FusedScanTiming.Option or TrainingStepBreakdown.Option:
-            throw new ArgumentException($"Wrong number of arguments for {args[0]}; the usage lines are at the top of tests/ModelDsl.Benchmarks/Program.cs.");
+            throw new UsageException($"Wrong number of arguments for {args[0]}; the usage lines are at the top of tests/ModelDsl.Benchmarks/Program.cs.");
 
         default:
             BenchmarkSwitcher.FromAssembly(typeof(ScanBenchmarkInputs).Assembly).Run(args);
             return 0;
     }
 }
-catch (ArgumentException exception)
+catch (UsageException exception)
 {
     Console.Error.WriteLine("error: " + exception.Message);
     return InvalidArguments;
@@ -45,4 +45,7 @@ catch (ArgumentException exception)
 static int Positive(string text, string name) =>
     int.TryParse(text, out var value) && value >= 1
         ? value
-        : throw new ArgumentException($"{name} must be a whole number of at least 1, but it is '{text}'.");
+        : throw new UsageException($"{name} must be a whole number of at least 1, but it is '{text}'.");
+
+/// <summary>An invalid command line: the message names the argument and the fix.</summary>
+internal sealed class UsageException(string message) : Exception(message);

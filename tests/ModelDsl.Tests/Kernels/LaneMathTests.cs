@@ -87,6 +87,23 @@ public sealed class LaneMathTests
         Assert.Equal(0f, LaneMath<LanesScalar, float>.Exp(-1000f), 1e-37f);
     }
 
+    [Theory]
+    [InlineData(-1e20f)]
+    [InlineData(float.NegativeInfinity)]
+    [InlineData(1e20f)]
+    [InlineData(float.PositiveInfinity)]
+    public void ExtremeInputs_GiveFiniteResults(float x)
+    {
+        var exp = Evaluate(x, LaneMath<Lanes512, Vector512<float>>.Exp, LaneMath<Lanes256, Vector256<float>>.Exp, LaneMath<LanesScalar, float>.Exp);
+        var sigmoid = Evaluate(x, LaneMath<Lanes512, Vector512<float>>.Sigmoid, LaneMath<Lanes256, Vector256<float>>.Sigmoid, LaneMath<LanesScalar, float>.Sigmoid);
+        var softplus = Evaluate(x, LaneMath<Lanes512, Vector512<float>>.Softplus, LaneMath<Lanes256, Vector256<float>>.Softplus, LaneMath<LanesScalar, float>.Softplus);
+
+        // Exp is clamped to [−104, 88], so sigmoid bottoms out at 1 / (1 + e^88), about 6e-39.
+        Assert.True(float.IsFinite(exp) && exp >= 0, $"exp({x}) = {exp}");
+        Assert.Equal(x > 0 ? 1f : 0f, sigmoid, 1e-38f);
+        Assert.True(x > 0 ? softplus == x : softplus is >= 0 and < 1e-38f, $"softplus({x}) = {softplus}");
+    }
+
     /// <summary>Evaluates <paramref name="x"/> through all three lane types and checks that they agree exactly.</summary>
     private static float Evaluate(
         float x,

@@ -87,8 +87,23 @@ internal sealed class CpuScanBackend : IScanBackend
         var gradD = empty(channels, dtype: ScalarType.Float32);
 
         var blocks = CpuScanBlock.Plan(channels, LaneWidth);
-        var workers = Math.Min(Environment.ProcessorCount, blocks.Length);
-        var layout = new CpuScanBackwardLayout(batch, length, channels, dState, ChunkLength, blocks.Length, workers);
+        if (blocks.Length == 0 || batch == 0 || length == 0)
+        {
+            // Nothing to scan: every reduced gradient is an empty sum, and the others have no elements.
+            foreach (var sum in new[] { gradDeltaBias, gradALog, gradB, gradC, gradD })
+            {
+                sum.zero_();
+            }
+
+            return Gradients(gradX, gradDeltaPre, gradDeltaBias, gradALog, gradB, gradC, gradD, gradZ, gradG);
+        }
+
+        // A unit is one batch row with one group of channel blocks: group g holds blocks g, g + groups, ….
+        // There are as many groups as cores (or blocks), and units go to workers by a fixed stride.
+        var groups = Math.Min(Environment.ProcessorCount, blocks.Length);
+        var units = batch * groups;
+        var workers = (int)Math.Min(Environment.ProcessorCount, units);
+        var layout = new CpuScanBackwardLayout(batch, length, channels, dState, ChunkLength, (blocks.Length + groups - 1) / groups, workers);
         var scratch = CpuScanScratch.Current.Rent(layout.TotalFloats);
         var aTransposed = layout.ATransposed(scratch);
         WriteATransposed(View(contiguous.ALog), aTransposed, channels, dState);
@@ -102,19 +117,20 @@ internal sealed class CpuScanBackend : IScanBackend
             GradG = gradG is null ? default : View(gradG),
         };
 
-        // Worker w takes channel blocks w, w + workers, … of every batch row and runs them chunk by chunk.
-        // So the lane terms of B and C for one chunk add up over all its blocks before their lane sums are
-        // taken. The fixed split keeps the summation order, and so the result, reproducible.
+        // A worker runs each of its units chunk by chunk, so the lane terms of B and C for one chunk add up
+        // over all the unit's blocks before their lane sums are taken. The fixed assignment of units to
+        // workers keeps the summation order, and so the result, reproducible.
         Parallel.For(0, workers, worker =>
         {
             // Each worker clears its own partial sums, so no TorchSharp fill runs before the kernels.
             layout.ClearPartialSums(scratch, worker);
-            for (long row = 0; row < batch; row++)
+            for (long unit = worker; unit < units; unit += workers)
             {
+                var (row, group) = (unit / groups, (int)(unit % groups));
                 for (var chunk = chunkCount - 1; chunk >= 0; chunk--)
                 {
                     layout.ClearTerms(scratch, worker);
-                    for (int index = worker, slot = 0; index < blocks.Length; index += workers, slot++)
+                    for (int index = group, slot = 0; index < blocks.Length; index += groups, slot++)
                     {
                         var workspace = layout.Workspace(scratch, worker, slot);
                         var block = blocks[index];
@@ -128,17 +144,22 @@ internal sealed class CpuScanBackend : IScanBackend
         });
 
         layout.ReducePartialSums(scratch, View(gradB), View(gradC), View(gradALog), View(gradD), View(gradDeltaBias));
-        return new ScanGradients(
-            gradX.MoveToOuterDisposeScope(),
-            gradDeltaPre.MoveToOuterDisposeScope(),
-            gradDeltaBias.MoveToOuterDisposeScope(),
-            gradALog.MoveToOuterDisposeScope(),
-            gradB.MoveToOuterDisposeScope(),
-            gradC.MoveToOuterDisposeScope(),
-            gradD.MoveToOuterDisposeScope(),
-            gradZ.MoveToOuterDisposeScope(),
-            gradG?.MoveToOuterDisposeScope());
+        CpuScanScratch.Current.Trim();
+        return Gradients(gradX, gradDeltaPre, gradDeltaBias, gradALog, gradB, gradC, gradD, gradZ, gradG);
     }
+
+    /// <summary>Moves the gradients out of the call's dispose scope, in the order of <see cref="ScanGradients"/>.</summary>
+    private static ScanGradients Gradients(
+        Tensor x, Tensor deltaPre, Tensor deltaBias, Tensor aLog, Tensor b, Tensor c, Tensor d, Tensor z, Tensor? g) => new(
+        x.MoveToOuterDisposeScope(),
+        deltaPre.MoveToOuterDisposeScope(),
+        deltaBias.MoveToOuterDisposeScope(),
+        aLog.MoveToOuterDisposeScope(),
+        b.MoveToOuterDisposeScope(),
+        c.MoveToOuterDisposeScope(),
+        d.MoveToOuterDisposeScope(),
+        z.MoveToOuterDisposeScope(),
+        g?.MoveToOuterDisposeScope());
 
     /// <summary>
     /// Writes <c>A = −exp(A_log)</c> transposed to (d_state, channels), so the kernels load the A of

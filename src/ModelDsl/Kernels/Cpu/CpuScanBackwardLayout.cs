@@ -8,8 +8,8 @@ namespace ModelDsl.Kernels.Cpu;
 /// Where the CPU backward keeps its scratch data inside one <see cref="CpuScanScratch"/> block: A
 /// transposed, then per worker the partial sums of the reduced gradients (B and C: batch·L·d_state
 /// each; A: d_state·channels; D and the Δ bias: channels each), the chunk recompute buffers, the
-/// lane terms of the B and C gradients for one chunk, and the state each of the worker's channel
-/// blocks carries from chunk to chunk. Every region starts on a 64-byte boundary.
+/// lane terms of the B and C gradients for one chunk, and the state each channel block of the
+/// worker's current unit (a batch row with a group of blocks) carries from chunk to chunk. Every region starts on a 64-byte boundary.
 /// </summary>
 internal sealed class CpuScanBackwardLayout
 {
@@ -31,7 +31,7 @@ internal sealed class CpuScanBackwardLayout
     private readonly long blockStateFloats;
     private readonly long workerFloats;
 
-    public CpuScanBackwardLayout(long batch, long length, long channels, int dState, int chunkLength, int blocks, int workers)
+    public CpuScanBackwardLayout(long batch, long length, long channels, int dState, int chunkLength, int blocksPerUnit, int workers)
     {
         this.length = length;
         this.channels = channels;
@@ -46,9 +46,8 @@ internal sealed class CpuScanBackwardLayout
         decayFloats = chunkLength * laneFloats;
         termFloats = Align((long)chunkLength * dState * TermStride);
         blockStateFloats = 3 * laneFloats + 2 * TermStride;
-        var blocksPerWorker = (blocks + workers - 1) / workers;
         workerFloats = 2 * bcFloats + aFloats + 2 * channelFloats + historyFloats + decayFloats + 2 * termFloats
-            + blocksPerWorker * blockStateFloats;
+            + blocksPerUnit * blockStateFloats;
     }
 
     /// <summary>Floats the whole layout needs.</summary>
@@ -58,8 +57,8 @@ internal sealed class CpuScanBackwardLayout
     public NativeFloatBuffer ATransposed(NativeFloatBuffer scratch) => scratch;
 
     /// <summary>
-    /// Returns the buffers of <paramref name="worker"/> with the block state of its
-    /// <paramref name="blockSlot"/>-th channel block.
+    /// Returns the buffers of <paramref name="worker"/> with the block state of the
+    /// <paramref name="blockSlot"/>-th channel block of its current unit.
     /// </summary>
     public CpuScanWorkspace Workspace(NativeFloatBuffer scratch, int worker, int blockSlot)
     {

@@ -12,6 +12,9 @@ internal sealed unsafe class CpuScanScratch
 {
     private const int Alignment = 64;
 
+    /// <summary>Largest block kept between calls, 64 MiB; a larger one is freed after its call.</summary>
+    private const long KeptFloats = 16L * 1024 * 1024;
+
     [ThreadStatic]
     private static CpuScanScratch? current;
 
@@ -42,5 +45,19 @@ internal sealed unsafe class CpuScanScratch
         }
 
         return new NativeFloatBuffer((nint)memory);
+    }
+
+    /// <summary>
+    /// Frees the block if it is larger than 64 MiB, so a thread that once ran a large backward does not
+    /// keep that memory for its lifetime. Call it when no buffer from <see cref="Rent"/> is in use.
+    /// </summary>
+    public void Trim()
+    {
+        if (capacity > KeptFloats)
+        {
+            NativeMemory.AlignedFree(memory);
+            memory = null;
+            capacity = 0;
+        }
     }
 }

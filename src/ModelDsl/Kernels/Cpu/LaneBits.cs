@@ -5,8 +5,8 @@ namespace ModelDsl.Kernels.Cpu;
 
 /// <summary>
 /// Powers of two built from exponent bits, for register types without a scale instruction. The
-/// exponent is clamped to [−127, 128], so 2^−127 and below come out as 0 and 2^128 and above as
-/// infinity, the results a float would round to.
+/// exponent is clamped to [−127, 128], so 2^−127 and below come out as 0 (the denormal range is
+/// flushed) and 2^128 and above as infinity.
 /// </summary>
 internal static class LaneBits
 {

@@ -20,14 +20,15 @@ public static class LaneMath<TLanes, TVector>
     public const float Log2E = 1.44269504f;
 
     /// <summary>
-    /// Computes <c>e^x</c> within a relative 1e-6 (the bound the tests check). Inputs are clamped above
-    /// at 88, so the result never overflows to infinity. Below about −103 the result is 0, and below
-    /// about −88 on machines without AVX-512.
+    /// Computes <c>e^x</c> within a relative 1e-6 (the bound the tests check). Inputs are clamped to
+    /// [−104, 88], so the result never overflows to infinity and the range reduction stays exact for
+    /// any finite input. Below about −103 the result is 0, and below about −88 in lane types that
+    /// build powers of two from bits (<see cref="LaneBits"/>).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static TVector Exp(TVector x)
     {
-        x = TLanes.Min(x, TLanes.Broadcast(88f));
+        x = TLanes.Min(TLanes.Max(x, TLanes.Broadcast(-104f)), TLanes.Broadcast(88f));
 
         // x = k·ln2 + r with |r| ≤ ln2/2; ln2 is split in two parts so k·ln2 is subtracted exactly.
         var k = TLanes.Round(TLanes.Multiply(x, TLanes.Broadcast(Log2E)));
@@ -40,8 +41,8 @@ public static class LaneMath<TLanes, TVector>
     }
 
     /// <summary>
-    /// Computes <c>2^u</c> within a relative 1e-6 for <c>u</c> up to 127. Below about −149 the result
-    /// is 0, and below −127 on machines without AVX-512. The scan computes its decay <c>exp(δ·A)</c> as
+    /// Computes <c>2^u</c> within a relative 1e-6 for finite <c>u</c> up to 127. Below about −149 the
+    /// result is 0, and below −127 in lane types that build powers of two from bits (<see cref="LaneBits"/>). The scan computes its decay <c>exp(δ·A)</c> as
     /// <c>2^((δ·log2 e)·A)</c> with the factor taken once per step, so each state update pays one
     /// multiply, a rounding, a subtraction, five FMAs and a scale.
     /// </summary>
