@@ -11,8 +11,19 @@ public class FusedScanScalingBenchmarks
     [Params(256, 1024, 4096)]
     public int Length { get; set; }
 
-    [GlobalSetup]
-    public void Setup() => inputs = new ScanBenchmarkInputs(Length);
+    [GlobalSetup(Target = nameof(FusedForward))]
+    public void SetupForward()
+    {
+        inputs = new ScanBenchmarkInputs(Length);
+        ScanBenchmarkInputs.WarmUp(inputs.FusedForward);
+    }
+
+    [GlobalSetup(Target = nameof(FusedForwardBackward))]
+    public void SetupForwardBackward()
+    {
+        inputs = new ScanBenchmarkInputs(Length);
+        ScanBenchmarkInputs.WarmUp(inputs.FusedForwardBackward);
+    }
 
     [Benchmark]
     public void FusedForward() => inputs.FusedForward();

@@ -42,6 +42,26 @@ internal sealed class ScanBenchmarkInputs
         outputGradient = randn(activation);
     }
 
+    /// <summary>
+    /// Runs <paramref name="call"/> until tiered compilation has replaced the first code of the methods it
+    /// uses. BenchmarkDotNet runs a workload whose first calls take over about half a second only once per
+    /// iteration, so without this a process could measure unoptimised kernels in every iteration.
+    /// </summary>
+    public static void WarmUp(Action call)
+    {
+        for (var i = 0; i < 60; i++)
+        {
+            call();
+        }
+
+        // Optimised code is compiled on a background thread; give it time, then run it a few times.
+        Thread.Sleep(500);
+        for (var i = 0; i < 10; i++)
+        {
+            call();
+        }
+    }
+
     public void ReferenceForward()
     {
         using var scope = NewDisposeScope();

@@ -15,8 +15,15 @@ public class ScanForwardBackwardBenchmarks
     [Params(256, 1024, 4096)]
     public int Length { get; set; }
 
-    [GlobalSetup]
-    public void Setup() => inputs = new ScanBenchmarkInputs(Length);
+    [GlobalSetup(Target = nameof(ReferenceForwardBackward))]
+    public void SetupReference() => inputs = new ScanBenchmarkInputs(Length);
+
+    [GlobalSetup(Target = nameof(FusedForwardBackward))]
+    public void SetupFused()
+    {
+        inputs = new ScanBenchmarkInputs(Length);
+        ScanBenchmarkInputs.WarmUp(inputs.FusedForwardBackward);
+    }
 
     [Benchmark(Baseline = true)]
     public void ReferenceForwardBackward() => inputs.ReferenceForwardBackward();

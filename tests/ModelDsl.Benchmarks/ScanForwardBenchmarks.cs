@@ -11,8 +11,15 @@ public class ScanForwardBenchmarks
     [Params(256, 1024, 4096)]
     public int Length { get; set; }
 
-    [GlobalSetup]
-    public void Setup() => inputs = new ScanBenchmarkInputs(Length);
+    [GlobalSetup(Target = nameof(ReferenceForward))]
+    public void SetupReference() => inputs = new ScanBenchmarkInputs(Length);
+
+    [GlobalSetup(Target = nameof(FusedForward))]
+    public void SetupFused()
+    {
+        inputs = new ScanBenchmarkInputs(Length);
+        ScanBenchmarkInputs.WarmUp(inputs.FusedForward);
+    }
 
     [Benchmark(Baseline = true)]
     public void ReferenceForward() => inputs.ReferenceForward();

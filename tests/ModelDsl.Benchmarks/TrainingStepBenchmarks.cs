@@ -12,18 +12,21 @@ public class TrainingStepBenchmarks
     private TrainingStepRunner reference = null!;
     private TrainingStepRunner fused = null!;
 
-    [GlobalSetup]
-    public void Setup()
+    [GlobalSetup(Target = nameof(ReferenceTrainingStep))]
+    public void SetupReference() => reference = new TrainingStepRunner(ScanPath.Reference);
+
+    [GlobalSetup(Target = nameof(FusedTrainingStep))]
+    public void SetupFused()
     {
-        reference = new TrainingStepRunner(ScanPath.Reference);
         fused = new TrainingStepRunner(ScanPath.Fused);
+        ScanBenchmarkInputs.WarmUp(() => fused.Step());
     }
 
     [GlobalCleanup]
     public void Cleanup()
     {
-        reference.Dispose();
-        fused.Dispose();
+        reference?.Dispose();
+        fused?.Dispose();
     }
 
     [Benchmark(Baseline = true)]
