@@ -17,6 +17,6 @@ Console.CancelKeyPress += (_, eventArgs) =>
     cancellation.Cancel();
 };
 
-// Error messages go to standard error, so a redirected standard output holds only progress and results.
+// Error messages go to standard error, so a redirected standard output contains only progress and results.
 var errors = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
 return new AblateCommand(AnsiConsole.Console, ArchitectureRegistry.Default, errors).Run(args, Environment.CurrentDirectory, cancellation.Token);

@@ -29,7 +29,7 @@ try
             return 0;
 
         case ReferenceBackwardTiming.Option or FusedScanTiming.Option or TrainingStepBreakdown.Option:
-            throw new UsageException($"Wrong number of arguments for {args[0]}; the usage lines are at the top of tests/ModelDsl.Benchmarks/Program.cs.");
+            throw new UsageException($"Invalid number of arguments for {args[0]}. The usage lines are at the top of tests/ModelDsl.Benchmarks/Program.cs.");
 
         default:
             BenchmarkSwitcher.FromAssembly(typeof(ScanBenchmarkInputs).Assembly).Run(args);

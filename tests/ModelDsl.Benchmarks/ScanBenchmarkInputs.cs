@@ -96,7 +96,7 @@ internal sealed class ScanBenchmarkInputs
     /// <summary>
     /// Returns views of the leaves, so the scan gets activations as it does inside a model. Given the
     /// leaves themselves, autograd copies every gradient the fused function returns into .grad,
-    /// because TorchSharp still holds a reference to it. Through a view, autograd takes the tensor over.
+    /// because TorchSharp still keeps a reference to it. Through a view, autograd takes the tensor over.
     /// </summary>
     private ScanInputs Activations() => new(
         inputs.X.view(inputs.X.shape),

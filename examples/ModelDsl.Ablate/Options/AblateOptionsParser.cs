@@ -50,13 +50,13 @@ public static class AblateOptionsParser
     {
         ArgumentNullException.ThrowIfNull(args);
         var options = new AblateOptions();
-        var given = new HashSet<string>(StringComparer.Ordinal);
+        var seenOptions = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < args.Count; i++)
         {
             var (name, inlineValue) = Split(args[i]);
 
             // A repeated option is most likely a mistake in a long command line, so it is rejected rather than overridden.
-            if (name.StartsWith("--", StringComparison.Ordinal) && !given.Add(name))
+            if (name.StartsWith("--", StringComparison.Ordinal) && !seenOptions.Add(name))
             {
                 throw new AblateUsageException($"Option {name} is given more than once; give it once.");
             }

@@ -774,7 +774,7 @@ internal sealed class SelectiveScanN16 : global::ModelDsl.Kernels.SelectiveScanK
         TVector gradSkip = TLanes.Load(blockSumsBuffer, 0);
         TVector gradBias = TLanes.Load(blockSumsBuffer, termStride);
 
-        // History slot 0 holds the state entering the chunk, and slot s + 1 the state h_t after step s.
+        // History slot 0 contains the state entering the chunk, and slot s + 1 the state h_t after step s.
         for (int n = 0; n < 16; n++)
         {
             TLanes.Store(historyBuffer, (long)n * width, TLanes.Load(chunkStatesBuffer, stateOffset + (long)n * channels));

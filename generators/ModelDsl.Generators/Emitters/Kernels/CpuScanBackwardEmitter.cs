@@ -109,7 +109,7 @@ internal static class CpuScanBackwardEmitter
     {
         var n = spec.DState;
         writer.WriteLine();
-        writer.WriteLine("// History slot 0 holds the state entering the chunk, and slot s + 1 the state h_t after step s.");
+        writer.WriteLine("// History slot 0 contains the state entering the chunk, and slot s + 1 the state h_t after step s.");
         writer.WriteLine("for (int n = 0; n < " + n + "; n++)");
         using (writer.OpenBlock())
         {

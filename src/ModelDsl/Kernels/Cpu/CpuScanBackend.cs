@@ -98,7 +98,7 @@ internal sealed class CpuScanBackend : IScanBackend
             return Gradients(gradX, gradDeltaPre, gradDeltaBias, gradALog, gradB, gradC, gradD, gradZ, gradG);
         }
 
-        // A unit is one batch row with one group of channel blocks: group g holds blocks g, g + groups, ….
+        // A unit is one batch row with one group of channel blocks: group g contains blocks g, g + groups, ….
         // There are as many groups as cores (or blocks), and units go to workers by a fixed stride.
         var groups = Math.Min(Environment.ProcessorCount, blocks.Length);
         var units = batch * groups;

@@ -148,33 +148,15 @@ internal sealed class CpuScanBackwardLayout
         return new WorkerRegions(gradB, gradC, gradA, gradD, gradBias, history, decay, termsB, termsC, termsC + termFloats);
     }
 
-    /// <summary>Adds to each of the steps·d_state floats of <paramref name="destination"/> the sum of its <see cref="TermStride"/> lane terms.</summary>
+    /// <summary>
+    /// Adds to each of the steps·d_state floats of <paramref name="destination"/> the sum of its
+    /// <see cref="TermStride"/> lane terms. A term row is one Vector512, which .NET also supports
+    /// without AVX-512, with one horizontal sum per row instead of the shuffle tree.
+    /// </summary>
     private unsafe void AddLaneSums(NativeFloatBuffer terms, NativeFloatBuffer destination, int steps)
     {
-        var count = steps * dState;
-        if (Vector512.IsHardwareAccelerated)
-        {
-            var vectors = new ReadOnlySpan<Vector512<float>>((void*)terms.Address, count);
-            Lanes512.AddLaneSums(vectors, destination, 0);
-            return;
-        }
-
-        var floats = new ReadOnlySpan<float>((void*)terms.Address, count * TermStride);
-        for (var i = 0; i < count; i++)
-        {
-            destination[i] += LaneSum(floats.Slice(i * TermStride, TermStride));
-        }
-    }
-
-    private static float LaneSum(ReadOnlySpan<float> lanes)
-    {
-        var total = 0f;
-        foreach (var lane in lanes)
-        {
-            total += lane;
-        }
-
-        return total;
+        var rows = new ReadOnlySpan<Vector512<float>>((void*)terms.Address, steps * dState);
+        Lanes512.AddLaneSums(rows, destination, 0);
     }
 
     /// <summary>

@@ -1,7 +1,7 @@
 namespace ModelDsl.Kernels.Cpu;
 
 /// <summary>
-/// Memory that one backward call of a generated kernel works in. It holds the worker's recomputed
+/// Memory that one backward call of a generated kernel works in. It contains the worker's recomputed
 /// chunk, its lane terms of the B and C gradients, its partial sums of the gradients that are
 /// reductions over batch or time, and the state its current channel block carries between chunks. Workers never
 /// share a workspace, so they accumulate without locks; the backend adds the partial sums up afterwards.

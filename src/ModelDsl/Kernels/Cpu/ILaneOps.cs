@@ -42,9 +42,6 @@ public interface ILaneOps<TVector>
     /// <summary>Returns the lane-wise maximum.</summary>
     static abstract TVector Max(TVector left, TVector right);
 
-    /// <summary>Rounds every lane towards negative infinity.</summary>
-    static abstract TVector Floor(TVector value);
-
     /// <summary>Rounds every lane to the nearest integer, ties to even.</summary>
     static abstract TVector Round(TVector value);
 
@@ -59,13 +56,11 @@ public interface ILaneOps<TVector>
 
     /// <summary>
     /// Returns <c>value · 2^exponent</c> for integral <paramref name="exponent"/> lanes. For
-    /// <paramref name="value"/> in [0.5, 2], results too small for a float are 0 and results too large
-    /// are infinity.
+    /// <paramref name="value"/> in [0.5, 2], results too large for a float are infinity and results
+    /// too small are 0. Lane types that build the power of two from bits (<see cref="LaneBits"/>) also
+    /// flush results in the denormal range to 0.
     /// </summary>
     static abstract TVector ScaleByPowerOfTwo(TVector value, TVector exponent);
-
-    /// <summary>Returns the sum of all lanes.</summary>
-    static abstract float Sum(TVector value);
 
     /// <summary>
     /// Adds the lane sum of <c>terms[i]</c> to <c>destination[index + i]</c> for every <c>i</c>. Wide

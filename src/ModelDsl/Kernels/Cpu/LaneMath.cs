@@ -35,7 +35,7 @@ public static class LaneMath<TLanes, TVector>
         var r = TLanes.MultiplyAdd(k, TLanes.Broadcast(-0.693359375f), x);
         r = TLanes.MultiplyAdd(k, TLanes.Broadcast(2.12194440e-4f), r);
 
-        // Degree-5 fit of e^r on [−ln2/2, ln2/2], minimising the largest relative error (7.5e-8).
+        // Degree-5 fit of e^r on [−ln2/2, ln2/2], minimising the largest relative error (7.5e-8 in exact arithmetic).
         var p = Degree5(r, 8.2976128906e-3f, 4.1915412992e-2f, 1.6667574644e-1f, 4.9998897314e-1f, 9.9999964237e-1f, 1.0000001192f);
         return TLanes.ScaleByPowerOfTwo(p, k);
     }
@@ -53,7 +53,7 @@ public static class LaneMath<TLanes, TVector>
         var k = TLanes.Round(u);
         var f = TLanes.Subtract(u, k);
 
-        // Degree-5 fit of 2^f on [−1/2, 1/2], minimising the largest relative error (7.5e-8).
+        // Degree-5 fit of 2^f on [−1/2, 1/2], minimising the largest relative error (7.5e-8 in exact arithmetic).
         var p = Degree5(f, 1.3276404934e-3f, 9.6755484119e-3f, 5.5507134646e-2f, 2.4022120237e-1f, 6.9314694405e-1f, 1.0000001192f);
         return TLanes.ScaleByPowerOfTwo(p, k);
     }

@@ -53,10 +53,6 @@ public readonly struct Lanes256 : ILaneOps<Vector256<float>>
 
     /// <inheritdoc />
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<float> Floor(Vector256<float> value) => Vector256.Floor(value);
-
-    /// <inheritdoc />
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<float> Round(Vector256<float> value) => Vector256.Round(value);
 
     /// <inheritdoc />
@@ -83,10 +79,6 @@ public readonly struct Lanes256 : ILaneOps<Vector256<float>>
 
         return value * LaneBits.PowerOfTwo(exponent);
     }
-
-    /// <inheritdoc />
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static float Sum(Vector256<float> value) => Vector256.Sum(value);
 
     /// <inheritdoc />
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

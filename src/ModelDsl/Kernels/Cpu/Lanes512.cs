@@ -53,10 +53,6 @@ public readonly struct Lanes512 : ILaneOps<Vector512<float>>
 
     /// <inheritdoc />
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector512<float> Floor(Vector512<float> value) => Vector512.Floor(value);
-
-    /// <inheritdoc />
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<float> Round(Vector512<float> value) => Vector512.Round(value);
 
     /// <inheritdoc />
@@ -84,10 +80,6 @@ public readonly struct Lanes512 : ILaneOps<Vector512<float>>
 
         return value * LaneBits.PowerOfTwo(exponent);
     }
-
-    /// <inheritdoc />
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static float Sum(Vector512<float> value) => Vector512.Sum(value);
 
     /// <inheritdoc />
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -53,10 +53,6 @@ public readonly struct LanesScalar : ILaneOps<float>
 
     /// <inheritdoc />
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static float Floor(float value) => MathF.Floor(value);
-
-    /// <inheritdoc />
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static float Round(float value) => MathF.Round(value);
 
     /// <inheritdoc />
@@ -75,10 +71,6 @@ public readonly struct LanesScalar : ILaneOps<float>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static float ScaleByPowerOfTwo(float value, float exponent)
         => value * LaneBits.PowerOfTwo(exponent);
-
-    /// <inheritdoc />
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static float Sum(float value) => value;
 
     /// <inheritdoc />
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
